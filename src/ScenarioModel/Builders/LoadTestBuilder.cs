@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using K6Scenarios.Diagnostics;
+
+namespace K6Scenarios.Model;
+
+/// <summary>Builds a <see cref="LoadTest"/>. Converts implicitly, so a <c>[LoadTest]</c> member can return the builder chain.</summary>
+public sealed class LoadTestBuilder
+{
+    private readonly List<Scenario> _scenarios = [];
+    private readonly List<Threshold> _thresholds = [];
+    private readonly List<Metric> _metrics = [];
+    private readonly List<string> _outputs = [];
+    private LoadTest _test;
+
+    internal LoadTestBuilder(string name, SourceLocation? definedAt)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        _test = new LoadTest { Name = name, DefinedAt = definedAt };
+    }
+
+    /// <summary>Builds the load test.</summary>
+    /// <param name="builder">The builder.</param>
+    public static implicit operator LoadTest(LoadTestBuilder builder) => (builder ?? throw new ArgumentNullException(nameof(builder))).Build();
+
+    /// <summary>Sets the description written in the script header.</summary>
+    /// <param name="description">The description.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder Describe(string description)
+    {
+        _test = _test with { Description = description };
+        return this;
+    }
+
+    /// <summary>Sets the base URL of requests that name none.</summary>
+    /// <param name="baseUrl">The base URL.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder BaseUrl(BaseUrl baseUrl)
+    {
+        _test = _test with { DefaultBaseUrl = baseUrl ?? throw new ArgumentNullException(nameof(baseUrl)) };
+        return this;
+    }
+
+    /// <summary>Sets the base URL of requests that name none, read from an environment variable.</summary>
+    /// <param name="environmentVariable">The environment variable.</param>
+    /// <param name="defaultValue">The URL used when it is not set.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder BaseUrl(string environmentVariable, string defaultValue) =>
+        BaseUrl(Model.BaseUrl.FromEnvironment(environmentVariable, defaultValue));
+
+    /// <summary>Adds a scenario.</summary>
+    /// <param name="name">The scenario name (<c>^[0-9a-zA-Z_-]+$</c>).</param>
+    /// <param name="configure">Sets the executor, the flow and the scenario's settings.</param>
+    /// <param name="file">Filled by the compiler.</param>
+    /// <param name="line">Filled by the compiler.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder Scenario(string name, Action<ScenarioBuilder> configure, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new ScenarioBuilder(name, SourceLocation.FromCaller(file, line));
+        configure(builder);
+        _scenarios.Add(builder.Build());
+        return this;
+    }
+
+    /// <summary>
+    /// Adds weighted user types the way Locust spawns them: <paramref name="totalVus"/> VUs split by weight, each type
+    /// its own ramping-vus scenario that starts its share at <paramref name="spawnRatePerSecond"/> (split by weight too),
+    /// holds for <paramref name="duration"/>, then ramps down.
+    /// </summary>
+    /// <param name="totalVus">The VUs of all types together.</param>
+    /// <param name="spawnRatePerSecond">New VUs per second, all types together.</param>
+    /// <param name="duration">How long the full mix runs.</param>
+    /// <param name="configure">Adds the user types.</param>
+    /// <param name="file">Filled by the compiler.</param>
+    /// <param name="line">Filled by the compiler.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder UserMix(int totalVus, double spawnRatePerSecond, TimeSpan duration, Action<UserMixBuilder> configure, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        if (spawnRatePerSecond <= 0 || double.IsNaN(spawnRatePerSecond) || double.IsInfinity(spawnRatePerSecond))
+        {
+            throw new ArgumentOutOfRangeException(nameof(spawnRatePerSecond), spawnRatePerSecond, "The spawn rate must be a positive number.");
+        }
+
+        var mix = new UserMixBuilder();
+        configure(mix);
+        foreach (var scenario in mix.Build(totalVus, spawnRatePerSecond, duration, SourceLocation.FromCaller(file, line)))
+        {
+            _scenarios.Add(scenario);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a threshold.</summary>
+    /// <param name="condition">The condition, such as <c>K6Metrics.HttpReqDuration.P(95) &lt; 500</c>.</param>
+    /// <param name="abortOnFail">Whether k6 stops the run as soon as the threshold fails.</param>
+    /// <param name="delayAbortEval">How long k6 waits before evaluating the abort.</param>
+    /// <param name="file">Filled by the compiler.</param>
+    /// <param name="line">Filled by the compiler.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder Threshold(ThresholdCondition condition, bool abortOnFail = false, TimeSpan? delayAbortEval = null, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        _thresholds.Add(new Threshold(condition, abortOnFail, delayAbortEval, SourceLocation.FromCaller(file, line)));
+        return this;
+    }
+
+    /// <summary>Declares a custom metric (metrics used by steps or thresholds need no declaration).</summary>
+    /// <param name="metric">The metric.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder Metric(Metric metric)
+    {
+        _metrics.Add(metric ?? throw new ArgumentNullException(nameof(metric)));
+        return this;
+    }
+
+    /// <summary>Sets the steps of <c>setup()</c>; variables they capture reach every scenario.</summary>
+    /// <param name="configure">Adds the steps.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder Setup(Action<FlowBuilder> configure)
+    {
+        _test = _test with { Setup = FlowBuilder.BuildSteps(configure) };
+        return this;
+    }
+
+    /// <summary>Sets the steps of <c>teardown()</c>.</summary>
+    /// <param name="configure">Adds the steps.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder Teardown(Action<FlowBuilder> configure)
+    {
+        _test = _test with { Teardown = FlowBuilder.BuildSteps(configure) };
+        return this;
+    }
+
+    /// <summary>Sets the statuses that every request treats as expected (for <c>http_req_failed</c>), unless it sets its own.</summary>
+    /// <param name="statuses">The statuses.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder ExpectedStatuses(params int[] statuses)
+    {
+        _test = _test with { ExpectedStatuses = (statuses ?? throw new ArgumentNullException(nameof(statuses))).ToArray() };
+        return this;
+    }
+
+    /// <summary>Changes k6 options: <c>.Options(o =&gt; o with { DiscardResponseBodies = true })</c>.</summary>
+    /// <param name="change">Returns the changed options.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder Options(Func<K6Options, K6Options> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        _test = _test with { Options = change(_test.Options) ?? throw new InvalidOperationException("The options change returned null.") };
+        return this;
+    }
+
+    /// <summary>Names a <c>--out</c> output the run needs; it is written in the script's run command.</summary>
+    /// <param name="output">The output, such as <c>experimental-prometheus-rw</c>.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder Output(string output)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(output);
+        _outputs.Add(output);
+        return this;
+    }
+
+    /// <summary>Builds the load test.</summary>
+    /// <returns>The load test.</returns>
+    public LoadTest Build() => _test with
+    {
+        Scenarios = _scenarios.ToArray(),
+        Thresholds = _thresholds.ToArray(),
+        Metrics = _metrics.ToArray(),
+        Outputs = _outputs.ToArray(),
+    };
+}
+
+/// <summary>Adds weighted user types to <see cref="LoadTestBuilder.UserMix"/>.</summary>
+public sealed class UserMixBuilder
+{
+    private readonly List<(string Name, int Weight, Action<ScenarioBuilder> Configure)> _types = [];
+
+    /// <summary>Adds a user type.</summary>
+    /// <param name="name">The scenario name.</param>
+    /// <param name="weight">The relative weight (73, 18, 9).</param>
+    /// <param name="configure">Sets the flow and other settings; the executor is set by the mix.</param>
+    /// <returns>This builder.</returns>
+    public UserMixBuilder UserType(string name, int weight, Action<ScenarioBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(weight);
+        _types.Add((name, weight, configure));
+        return this;
+    }
+
+    internal IEnumerable<Scenario> Build(int totalVus, double spawnRatePerSecond, TimeSpan duration, SourceLocation? definedAt)
+    {
+        var totalWeight = _types.Sum(t => t.Weight);
+        if (totalWeight == 0)
+        {
+            yield break;
+        }
+
+        // Largest-remainder rounding keeps the sum equal to totalVus.
+        var exact = _types.Select(t => (double)totalVus * t.Weight / totalWeight).ToArray();
+        var vus = exact.Select(e => (int)Math.Floor(e)).ToArray();
+        var remainder = totalVus - vus.Sum();
+        foreach (var index in exact.Select((e, i) => (Fraction: e - Math.Floor(e), Index: i)).OrderByDescending(x => x.Fraction).ThenBy(x => x.Index).Take(remainder))
+        {
+            vus[index.Index]++;
+        }
+
+        for (var i = 0; i < _types.Count; i++)
+        {
+            var type = _types[i];
+            var rampUp = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(totalVus / spawnRatePerSecond)));
+            var builder = new ScenarioBuilder(type.Name, definedAt);
+            builder.RampingVus(0, stages => stages
+                .RampTo(vus[i], rampUp)
+                .Hold(duration)
+                .RampTo(0, TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(vus[i] / spawnRatePerSecond)))));
+            type.Configure(builder);
+            yield return builder.Build();
+        }
+    }
+}

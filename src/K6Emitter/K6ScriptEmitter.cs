@@ -1,4 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using K6Scenarios.Diagnostics;
+using K6Scenarios.Emitter.Emission;
+using K6Scenarios.Emitter.Validation;
 using K6Scenarios.Model;
 
 namespace K6Scenarios.Emitter;
@@ -9,6 +16,8 @@ namespace K6Scenarios.Emitter;
 /// </summary>
 public sealed class K6ScriptEmitter
 {
+    private readonly K6ScriptValidator _validator = new();
+
     /// <summary>Creates an emitter.</summary>
     /// <param name="options">The settings, or <see langword="null"/> for the defaults.</param>
     public K6ScriptEmitter(EmitterOptions? options = null) => Options = options ?? new EmitterOptions();
@@ -18,10 +27,131 @@ public sealed class K6ScriptEmitter
 
     /// <summary>Emits a load test.</summary>
     /// <param name="loadTest">The load test.</param>
+    /// <param name="definitionName">The C# member that defines it (<c>EvospinLoadTests.SignInStorm</c>), named in the script header; defaults to the test name.</param>
     /// <returns>The script and files, or the diagnostics that prevented them.</returns>
-    public EmitResult Emit(LoadTest loadTest)
+    public EmitResult Emit(LoadTest loadTest, string? definitionName = null)
     {
         ArgumentNullException.ThrowIfNull(loadTest);
-        throw new NotImplementedException("Being written: " + Options);
+        var diagnostics = new List<ModelDiagnostic>();
+
+        // Pool files are read first: their real sizes feed the same pool rules the analyzers apply to constants.
+        var baseDirectory = Options.BaseDirectory ?? Directory.GetCurrentDirectory();
+        var pools = ReadPools(loadTest, baseDirectory, diagnostics);
+        var counted = WithKnownPoolCounts(loadTest, pools);
+        diagnostics.AddRange(ModelChecks.Run(counted, Options));
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return new EmitResult(loadTest, null, diagnostics);
+        }
+
+        var files = new List<EmittedFile>();
+        foreach (var pool in pools.Values)
+        {
+            files.Add(new EmittedFile(pool.RelativePath, pool.Content));
+        }
+
+        string script;
+        IReadOnlyList<JavaScript.SourceRegion> regions;
+        ScriptGenerator generator;
+        try
+        {
+            generator = new ScriptGenerator(loadTest, definitionName ?? loadTest.Name, pools.ToDictionary(p => p.Key, p => p.Value.RelativePath, StringComparer.Ordinal));
+            (script, regions) = generator.Generate();
+        }
+        catch (EmissionException e)
+        {
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.ScriptValidationFailed, string.Empty, loadTest.DefinedAt, loadTest.Name, e.Message));
+            return new EmitResult(loadTest, null, diagnostics);
+        }
+
+        var validationFiles = pools.Values.ToDictionary(p => "./" + p.RelativePath, p => p.ValidationSample, StringComparer.Ordinal);
+        foreach (var (sourcePath, _, relativePath) in generator.Names.Files)
+        {
+            var full = Path.GetFullPath(Path.Combine(baseDirectory, sourcePath));
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.PoolFileUnreadable, "files." + relativePath, loadTest.DefinedAt, Path.GetFileName(sourcePath), full, e.Message));
+                continue;
+            }
+
+            files.Add(new EmittedFile(relativePath, bytes));
+            validationFiles["./" + relativePath] = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
+        }
+
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return new EmitResult(loadTest, null, diagnostics);
+        }
+
+        if (Options.Validate)
+        {
+            var input = new ScriptValidationInput(loadTest.Name + ".js", script)
+            {
+                Files = validationFiles,
+                Responses = StubResponses.For(loadTest),
+                Environment = generator.Names.EnvironmentReads
+                    .Where(e => e.DefaultValue is null)
+                    .ToDictionary(e => e.Name, e => "dry-run-" + e.Name, StringComparer.Ordinal),
+            };
+            foreach (var problem in _validator.Validate(input).Problems)
+            {
+                diagnostics.Add(ToDiagnostic(loadTest, problem, regions));
+            }
+        }
+
+        var failed = diagnostics.Any(d => d.IsError);
+        return new EmitResult(loadTest, failed ? null : new EmittedLoadTest(loadTest.Name, script, files), diagnostics);
+    }
+
+    private Dictionary<string, PoolData> ReadPools(LoadTest loadTest, string baseDirectory, List<ModelDiagnostic> diagnostics)
+    {
+        var pools = new Dictionary<string, PoolData>(StringComparer.Ordinal);
+        var referenced = loadTest.Scenarios.Where(s => s.Users is not null).Select(s => s.Users!.Pool)
+            .Concat(loadTest.AllSteps().SelectMany(StepPools));
+        foreach (var pool in referenced)
+        {
+            if (pool.Source == PoolSourceKind.Generated || pools.ContainsKey(pool.Name) || pool.FilePath is null)
+            {
+                continue;
+            }
+
+            if (DataFiles.ReadPool(loadTest, pool, baseDirectory, Options.ValidationPoolSample, diagnostics) is { } data)
+            {
+                pools[pool.Name] = data;
+            }
+        }
+
+        return pools;
+    }
+
+    private static IEnumerable<UserPool> StepPools(Step step) =>
+        ModuleNames.StepValues([step]).OfType<PoolFieldValue>().Select(f => f.Pool);
+
+    private static LoadTest WithKnownPoolCounts(LoadTest loadTest, Dictionary<string, PoolData> pools) => loadTest with
+    {
+        Scenarios = loadTest.Scenarios.Select(s => s.Users is { Pool.Count: null } use && pools.TryGetValue(use.Pool.Name, out var data)
+            ? s with { Users = use with { Pool = use.Pool.WithCount(data.Count) } }
+            : s).ToArray(),
+    };
+
+    private static ModelDiagnostic ToDiagnostic(LoadTest loadTest, ScriptProblem problem, IReadOnlyList<JavaScript.SourceRegion> regions)
+    {
+        var region = problem.Line is { } line
+            ? regions.Where(r => r.FirstLine <= line && line <= r.LastLine).OrderBy(r => r.LastLine - r.FirstLine).FirstOrDefault()
+            : null;
+        var where = problem.Line is { } l
+            ? " (" + loadTest.Name + ".js line " + l.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + problem.Phase + ")"
+            : " (" + problem.Phase + ")";
+        return new ModelDiagnostic(
+            DiagnosticCatalog.ScriptValidationFailed,
+            region?.Path ?? string.Empty,
+            region?.Location ?? loadTest.DefinedAt,
+            loadTest.Name,
+            problem.Message + where);
     }
 }

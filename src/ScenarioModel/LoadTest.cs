@@ -152,6 +152,9 @@ public sealed record LoadTest
     /// <summary>Gets the statuses every request treats as expected, unless it sets its own (k6 default 200 to 399).</summary>
     public IReadOnlyList<int> ExpectedStatuses { get; init; } = [];
 
+    /// <summary>Gets whether <see cref="ExpectedStatuses"/> add to k6's default 200 to 399 rather than replace it.</summary>
+    public bool ExpectedStatusesExtendDefault { get; init; }
+
     /// <summary>Gets the other k6 options.</summary>
     public K6Options Options { get; init; } = new();
 

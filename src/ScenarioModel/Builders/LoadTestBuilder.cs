@@ -141,7 +141,16 @@ public sealed class LoadTestBuilder
     /// <returns>This builder.</returns>
     public LoadTestBuilder ExpectedStatuses(params int[] statuses)
     {
-        _test = _test with { ExpectedStatuses = (statuses ?? throw new ArgumentNullException(nameof(statuses))).ToArray() };
+        _test = _test with { ExpectedStatuses = (statuses ?? throw new ArgumentNullException(nameof(statuses))).ToArray(), ExpectedStatusesExtendDefault = false };
+        return this;
+    }
+
+    /// <summary>Counts these statuses as expected for <c>http_req_failed</c> on top of k6's 200 to 399 (a 429 from rate limiting).</summary>
+    /// <param name="statuses">The statuses.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder AlsoExpectedStatuses(params int[] statuses)
+    {
+        _test = _test with { ExpectedStatuses = (statuses ?? throw new ArgumentNullException(nameof(statuses))).ToArray(), ExpectedStatusesExtendDefault = true };
         return this;
     }
 

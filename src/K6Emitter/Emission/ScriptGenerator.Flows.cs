@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using K6Scenarios.Emitter.JavaScript;
+using K6Scenarios.Model;
+
+namespace K6Scenarios.Emitter.Emission;
+
+/// <summary>The exported functions: setup, one per scenario, teardown; and the steps inside them.</summary>
+internal sealed partial class ScriptGenerator
+{
+    private void WriteFunctions(ScriptBuilder js)
+    {
+        if (_test.Setup.Count > 0)
+        {
+            js.Region("setup", null, () => WriteSetup(js));
+        }
+
+        foreach (var scenario in _test.Scenarios)
+        {
+            if (_names.ScenarioFunctions[scenario.Name] is var function && WrittenFunctions.Add(function))
+            {
+                js.Region("scenarios." + scenario.Name, scenario.DefinedAt, () => WriteScenario(js, scenario, function));
+            }
+        }
+
+        if (_test.Teardown.Count > 0)
+        {
+            js.Region("teardown", null, () => WriteTeardown(js));
+        }
+    }
+
+    private HashSet<string> WrittenFunctions { get; } = new(StringComparer.Ordinal);
+
+    private void WriteSetup(ScriptBuilder js)
+    {
+        var scope = new IdentifierScope(_names.Scope);
+        var variables = DeclareVariables(scope, _setupVariables, fromSetup: []);
+        js.Block("export function setup() {", () =>
+        {
+            WriteDeclarations(js, variables, _setupVariables, fromSetup: false);
+            var values = new ValueWriter(_names, variables, new Dictionary<string, string>());
+            WriteSteps(js, _test.Setup, values, variables, "setup", scope);
+            var returned = variables.Select(v => v.Key == v.Value ? v.Key : JsString.Key(v.Key) + ": " + v.Value);
+            js.Line("return { " + string.Join(", ", returned) + " };");
+        });
+        js.Line();
+    }
+
+    private void WriteTeardown(ScriptBuilder js)
+    {
+        var scope = new IdentifierScope(_names.Scope);
+        var captured = CapturedVariables(_test.Teardown).ToArray();
+        var variables = DeclareVariables(scope, captured, _setupVariables);
+        js.Block("export function teardown(" + (UsesSetupData(_test.Teardown, captured) ? "data" : string.Empty) + ") {", () =>
+        {
+            WriteDeclarations(js, variables, captured, fromSetup: true);
+            var values = new ValueWriter(_names, variables, new Dictionary<string, string>());
+            WriteSteps(js, _test.Teardown, values, variables, "teardown", scope);
+        });
+        js.Line();
+    }
+
+    private void WriteScenario(ScriptBuilder js, Scenario scenario, string function)
+    {
+        var scope = new IdentifierScope(_names.Scope);
+        var captured = CapturedVariables(scenario.Flow).ToArray();
+        var variables = DeclareVariables(scope, captured, _setupVariables);
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        js.Block("export function " + function + "(" + (UsesSetupData(scenario.Flow, captured) ? "data" : string.Empty) + ") {", () =>
+        {
+            if (scenario.Users is { } use)
+            {
+                var entry = scope.Claim(EntryName(use.Pool.Name));
+                entries[use.Pool.Name] = entry;
+                js.Line("const " + entry + " = " + SelectEntry(use) + ";");
+            }
+
+            WriteDeclarations(js, variables, captured, fromSetup: true);
+            var values = new ValueWriter(_names, variables, entries);
+            WriteSteps(js, scenario.Flow, values, variables, "scenarios." + scenario.Name + ".flow", scope);
+        });
+        js.Line();
+    }
+
+    private static Dictionary<string, string> DeclareVariables(IdentifierScope scope, IEnumerable<string> captured, IEnumerable<string> fromSetup)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in captured)
+        {
+            variables[name] = scope.Claim(name);
+        }
+
+        foreach (var name in fromSetup.Where(n => !variables.ContainsKey(n)))
+        {
+            variables[name] = "data" + JsString.Member(name);
+        }
+
+        return variables;
+    }
+
+    private void WriteDeclarations(ScriptBuilder js, Dictionary<string, string> variables, IEnumerable<string> captured, bool fromSetup)
+    {
+        foreach (var name in captured)
+        {
+            var initial = fromSetup && _setupVariables.Contains(name) ? " = data" + JsString.Member(name) : string.Empty;
+            js.Line("let " + variables[name] + initial + ";");
+        }
+    }
+
+    private bool UsesSetupData(IReadOnlyList<Step> steps, IReadOnlyCollection<string> captured) =>
+        ModuleNames.StepValues(steps).OfType<Variable>().Any(v => _setupVariables.Contains(v.Name)) ||
+        StepWalker.Walk(steps).OfType<ConditionalStep>().Select(c => c.Condition).OfType<CapturedCondition>().Any(c => _setupVariables.Contains(c.Variable.Name)) ||
+        captured.Any(_setupVariables.Contains);
+
+    private string SelectEntry(PoolUse use)
+    {
+        var pool = _names.PoolIdentifier(use.Pool.Name);
+        var name = JsString.Quote(use.Pool.Name);
+        switch (use.Selection)
+        {
+            case PoolSelection.UniquePerVu:
+                _usesExec = true;
+                _helpers.Add("uniqueEntry");
+                return "uniqueEntry(" + pool + ", exec.vu.idInTest - 1, " + name + ")";
+            case PoolSelection.UniquePerIteration:
+                _usesExec = true;
+                _helpers.Add("uniqueEntry");
+                return "uniqueEntry(" + pool + ", exec.scenario.iterationInTest, " + name + ")";
+            case PoolSelection.RoundRobin:
+                _usesExec = true;
+                return pool + "[exec.scenario.iterationInTest % " + pool + ".length]";
+            default:
+                return pool + "[Math.floor(Math.random() * " + pool + ".length)]";
+        }
+    }
+
+    private static string EntryName(string poolName)
+    {
+        var plural = JsIdentifiers.CamelCase(poolName, "pool");
+        return plural.Length > 1 && plural.EndsWith('s') ? plural[..^1] : plural + "Entry";
+    }
+
+    private void WriteSteps(ScriptBuilder js, IReadOnlyList<Step> steps, ValueWriter values, IReadOnlyDictionary<string, string> variables, string path, IdentifierScope scope)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var stepPath = path + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+            js.Region(stepPath, step.DefinedAt, () => WriteStep(js, step, values, variables, stepPath, scope));
+        }
+    }
+
+    private void WriteStep(ScriptBuilder js, Step step, ValueWriter values, IReadOnlyDictionary<string, string> variables, string path, IdentifierScope scope)
+    {
+        switch (step)
+        {
+            case HttpRequestStep request:
+                WriteRequest(js, request, values, variables);
+                break;
+            case GroupStep group:
+                _k6Imports.Add("group");
+                js.Block("group(" + JsString.Quote(group.Name) + ", () => {", () => WriteSteps(js, group.Steps, values, variables, path + ".steps", scope), "});");
+                break;
+            case ThinkTimeStep think:
+                _k6Imports.Add("sleep");
+                js.Line(think.Max > think.Min
+                    ? "sleep(" + Seconds(think.Min) + " + Math.random() * " + Seconds(think.Max - think.Min) + ");"
+                    : "sleep(" + Seconds(think.Min) + ");");
+                break;
+            case ConditionalStep conditional:
+                js.Block("if (" + ConditionExpression(conditional.Condition, values, variables) + ") {", () => WriteSteps(js, conditional.Then, values, variables, path + ".then", scope));
+                if (conditional.Else.Count > 0)
+                {
+                    // Reopen the block as an else branch: the closing brace above becomes "} else {".
+                    js.RemoveLastLine();
+                    js.Block("} else {", () => WriteSteps(js, conditional.Else, values, variables, path + ".else", scope));
+                }
+
+                break;
+            case RecordMetricStep record:
+                js.Line(_names.MetricIdentifier(record.Metric.Name) + ".add(" + values.Expression(record.Value) + ");");
+                break;
+            case TimedStep timed:
+                js.Block("{", () =>
+                {
+                    js.Line("const started = Date.now();");
+                    WriteSteps(js, timed.Steps, values, variables, path + ".steps", scope);
+                    js.Line(_names.MetricIdentifier(timed.Metric.Name) + ".add(Date.now() - started);");
+                });
+                break;
+            case WebSocketStep socket:
+                WriteWebSocket(js, socket, values);
+                break;
+            default:
+                throw new EmissionException("step " + step.GetType().Name + " is not supported");
+        }
+    }
+
+    private static string ConditionExpression(Condition condition, ValueWriter values, IReadOnlyDictionary<string, string> variables) => condition switch
+    {
+        CapturedCondition captured => variables.TryGetValue(captured.Variable.Name, out var name)
+            ? name + " !== undefined && " + name + " !== null"
+            : throw new EmissionException("variable '" + captured.Variable.Name + "' is not captured before it is tested"),
+        EqualsCondition equals => values.Expression(equals.Left) + " === " + values.Expression(equals.Right),
+        ChanceCondition { Probability: >= 1 } => "true",
+        ChanceCondition chance => "Math.random() < " + Formatting.Number(chance.Probability),
+        _ => throw new EmissionException("condition " + condition.GetType().Name + " is not supported"),
+    };
+
+    private void WriteWebSocket(ScriptBuilder js, WebSocketStep socket, ValueWriter values)
+    {
+        _usesWebSocket = true;
+        _usesTimers = true;
+        var baseUrl = socket.BaseUrl ?? _test.DefaultBaseUrl ?? throw new EmissionException("the WebSocket session has no base URL");
+        var url = "`${" + _names.Environment[baseUrl.EnvironmentVariable] + "}" + JsString.TemplateText(socket.Path) + "`";
+        var parameters = new List<string>();
+        if (socket.Headers.Count > 0)
+        {
+            parameters.Add("headers: { " + string.Join(", ", socket.Headers.Select(h => JsString.Key(h.Key) + ": " + values.Text(h.Value))) + " }");
+        }
+
+        parameters.Add("tags: { name: " + JsString.Quote(socket.EffectiveName) + " }");
+        js.Line("// WebSocket " + JsString.Comment(socket.EffectiveName) + ": the iteration ends when the socket closes.");
+        js.Block("{", () =>
+        {
+            js.Line("const socket = new WebSocket(" + url + ", null, { " + string.Join(", ", parameters) + " });");
+            if (socket.ExpectMessage)
+            {
+                js.Line("let received = 0;");
+            }
+
+            js.Block("socket.onopen = () => {", () =>
+            {
+                foreach (var message in socket.Messages)
+                {
+                    js.Line("socket.send(" + (message.Json is { } json ? "JSON.stringify(" + values.Json(json) + ")" : values.Text(message.Text!)) + ");");
+                }
+
+                js.Line("setTimeout(() => socket.close(), " + Formatting.Number(Math.Round(socket.HoldOpen.TotalMilliseconds)) + ");");
+            }, "};");
+            if (socket.ExpectMessage)
+            {
+                _k6Imports.Add("check");
+                js.Block("socket.onmessage = () => {", () => js.Line("received += 1;"), "};");
+                js.Block("socket.onclose = () => {", () =>
+                    js.Line("check(received, { " + JsString.Quote(socket.EffectiveName + " received a message") + ": (count) => count > 0 });"), "};");
+            }
+
+            js.Block("socket.onerror = (event) => {", () =>
+                js.Line("console.error(" + JsString.Quote(socket.EffectiveName + ": ") + " + event.error);"), "};");
+        });
+    }
+}

@@ -1,0 +1,276 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using K6Scenarios.Emitter.JavaScript;
+using K6Scenarios.Model;
+
+namespace K6Scenarios.Emitter.Emission;
+
+/// <summary>The <c>options</c> export: only keys k6 knows, durations as Go duration strings.</summary>
+internal sealed partial class ScriptGenerator
+{
+    private void WriteOptions(ScriptBuilder js)
+    {
+        js.Block("export const options = {", () =>
+        {
+            js.Block("scenarios: {", () =>
+            {
+                foreach (var scenario in _test.Scenarios)
+                {
+                    js.Region("scenarios." + scenario.Name, scenario.DefinedAt, () => WriteScenarioOptions(js, scenario));
+                }
+            }, "},");
+
+            WriteThresholds(js);
+            WriteTopLevelOptions(js, _test.Options);
+        }, "};");
+        js.Line();
+    }
+
+    private void WriteScenarioOptions(ScriptBuilder js, Scenario scenario)
+    {
+        js.Block(JsString.Key(scenario.Name) + ": {", () =>
+        {
+            js.Line("executor: " + JsString.Quote(scenario.Executor.K6Name) + ",");
+            js.Line("exec: " + JsString.Quote(_names.ScenarioFunctions[scenario.Name]) + ",");
+            if (scenario.StartTime is { } startTime)
+            {
+                js.Line("startTime: " + Duration(startTime) + ",");
+            }
+
+            if (scenario.GracefulStop is { } gracefulStop)
+            {
+                js.Line("gracefulStop: " + Duration(gracefulStop) + ",");
+            }
+
+            WriteExecutor(js, scenario);
+            WriteStringMap(js, "env", scenario.Environment);
+            WriteStringMap(js, "tags", scenario.Tags);
+        }, "},");
+    }
+
+    private static void WriteExecutor(ScriptBuilder js, Scenario scenario)
+    {
+        switch (scenario.Executor)
+        {
+            case SharedIterationsExecutor shared:
+                js.Line("vus: " + Int(shared.Vus) + ",");
+                js.Line("iterations: " + Int(shared.Iterations) + ",");
+                OptionalDuration(js, "maxDuration", shared.MaxDuration);
+                break;
+            case PerVuIterationsExecutor perVu:
+                js.Line("vus: " + Int(perVu.Vus) + ",");
+                js.Line("iterations: " + Int(perVu.Iterations) + ",");
+                OptionalDuration(js, "maxDuration", perVu.MaxDuration);
+                break;
+            case ConstantVusExecutor constant:
+                js.Line("vus: " + Int(constant.Vus) + ",");
+                js.Line("duration: " + Duration(constant.Duration) + ",");
+                break;
+            case RampingVusExecutor ramping:
+                js.Line("startVUs: " + Int(ramping.StartVus) + ",");
+                WriteStages(js, scenario, ramping.Stages);
+                OptionalDuration(js, "gracefulRampDown", ramping.GracefulRampDown);
+                break;
+            case ConstantArrivalRateExecutor constantRate:
+                js.Line("rate: " + Int(constantRate.Rate) + ",");
+                OptionalDuration(js, "timeUnit", constantRate.TimeUnit);
+                js.Line("duration: " + Duration(constantRate.Duration) + ",");
+                js.Line("preAllocatedVUs: " + Int(constantRate.PreAllocatedVus) + ",");
+                if (constantRate.MaxVus is { } maxVus)
+                {
+                    js.Line("maxVUs: " + Int(maxVus) + ",");
+                }
+
+                break;
+            case RampingArrivalRateExecutor rampingRate:
+                js.Line("startRate: " + Int(rampingRate.StartRate) + ",");
+                OptionalDuration(js, "timeUnit", rampingRate.TimeUnit);
+                js.Line("preAllocatedVUs: " + Int(rampingRate.PreAllocatedVus) + ",");
+                if (rampingRate.MaxVus is { } rampingMaxVus)
+                {
+                    js.Line("maxVUs: " + Int(rampingMaxVus) + ",");
+                }
+
+                WriteStages(js, scenario, rampingRate.Stages);
+                break;
+            default:
+                throw new EmissionException("executor " + scenario.Executor.GetType().Name + " is not supported");
+        }
+    }
+
+    private static void WriteStages(ScriptBuilder js, Scenario scenario, IReadOnlyList<Stage> stages)
+    {
+        js.Block("stages: [", () =>
+        {
+            for (var i = 0; i < stages.Count; i++)
+            {
+                var stage = stages[i];
+                js.Region("scenarios." + scenario.Name + ".stages[" + Int(i) + "]", stage.DefinedAt ?? scenario.DefinedAt, () =>
+                    js.Line("{ duration: " + Duration(stage.Duration) + ", target: " + Int(stage.Target) + " },"));
+            }
+        }, "],");
+    }
+
+    private void WriteThresholds(ScriptBuilder js)
+    {
+        if (_test.Thresholds.Count == 0)
+        {
+            return;
+        }
+
+        var groups = _test.Thresholds
+            .Select((threshold, index) => (Threshold: threshold, Index: index))
+            .GroupBy(t => t.Threshold.Condition.Metric.ThresholdKey, StringComparer.Ordinal);
+        js.Block("thresholds: {", () =>
+        {
+            foreach (var group in groups)
+            {
+                var key = JsString.Quote(group.Key);
+                var entries = group.ToArray();
+                if (entries.All(e => !e.Threshold.AbortOnFail && e.Threshold.DelayAbortEval is null))
+                {
+                    js.Region("thresholds[" + key + "]", entries[0].Threshold.DefinedAt, () =>
+                        js.Line(key + ": [" + string.Join(", ", entries.Select(e => JsString.Quote(e.Threshold.Condition.Expression))) + "],"));
+                    continue;
+                }
+
+                js.Block(key + ": [", () =>
+                {
+                    for (var i = 0; i < entries.Length; i++)
+                    {
+                        var threshold = entries[i].Threshold;
+                        js.Region("thresholds[" + key + "][" + Int(i) + "]", threshold.DefinedAt, () => js.Line(ThresholdEntry(threshold) + ","));
+                    }
+                }, "],");
+            }
+        }, "},");
+    }
+
+    private static string ThresholdEntry(Threshold threshold)
+    {
+        var expression = JsString.Quote(threshold.Condition.Expression);
+        if (!threshold.AbortOnFail && threshold.DelayAbortEval is null)
+        {
+            return expression;
+        }
+
+        var parts = new List<string> { "threshold: " + expression };
+        if (threshold.AbortOnFail)
+        {
+            parts.Add("abortOnFail: true");
+        }
+
+        if (threshold.DelayAbortEval is { } delay)
+        {
+            parts.Add("delayAbortEval: " + Duration(delay));
+        }
+
+        return "{ " + string.Join(", ", parts) + " }";
+    }
+
+    private static void WriteTopLevelOptions(ScriptBuilder js, K6Options options)
+    {
+        if (options.SummaryTrendStats.Count > 0)
+        {
+            js.Line("summaryTrendStats: [" + string.Join(", ", options.SummaryTrendStats.Select(JsString.Quote)) + "],");
+        }
+
+        if (options.SummaryTimeUnit is { } unit)
+        {
+            js.Line("summaryTimeUnit: " + JsString.Quote(unit) + ",");
+        }
+
+        Flag(js, "discardResponseBodies", options.DiscardResponseBodies);
+        OptionalDuration(js, "setupTimeout", options.SetupTimeout);
+        OptionalDuration(js, "teardownTimeout", options.TeardownTimeout);
+        Flag(js, "noConnectionReuse", options.NoConnectionReuse);
+        Flag(js, "noVUConnectionReuse", options.NoVuConnectionReuse);
+        Flag(js, "noCookiesReset", options.NoCookiesReset);
+        if (options.UserAgent is { } userAgent)
+        {
+            js.Line("userAgent: " + JsString.Quote(userAgent) + ",");
+        }
+
+        OptionalInt(js, "maxRedirects", options.MaxRedirects);
+        OptionalInt(js, "batch", options.Batch);
+        OptionalInt(js, "batchPerHost", options.BatchPerHost);
+        Flag(js, "insecureSkipTLSVerify", options.InsecureSkipTlsVerify);
+        WriteStringMap(js, "hosts", options.Hosts);
+        OptionalDuration(js, "minIterationDuration", options.MinIterationDuration);
+        Flag(js, "throw", options.Throw);
+        if (options.SystemTags.Count > 0)
+        {
+            js.Line("systemTags: [" + string.Join(", ", options.SystemTags.Select(JsString.Quote)) + "],");
+        }
+
+        WriteStringMap(js, "tags", options.Tags);
+        if (options.Cloud is { } cloud)
+        {
+            js.Block("cloud: {", () =>
+            {
+                if (cloud.Name is { } name)
+                {
+                    js.Line("name: " + JsString.Quote(name) + ",");
+                }
+
+                if (cloud.ProjectId is { } projectId)
+                {
+                    js.Line("projectID: " + projectId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",");
+                }
+
+                if (cloud.StackId is { } stackId)
+                {
+                    js.Line("stackID: " + stackId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",");
+                }
+
+                if (cloud.Distribution.Count > 0)
+                {
+                    js.Block("distribution: {", () =>
+                    {
+                        foreach (var zone in cloud.Distribution)
+                        {
+                            js.Line(JsString.Key(zone.Label) + ": { loadZone: " + JsString.Quote(zone.LoadZone) + ", percent: " + Int(zone.Percent) + " },");
+                        }
+                    }, "},");
+                }
+            }, "},");
+        }
+    }
+
+    private static void WriteStringMap(ScriptBuilder js, string key, IReadOnlyList<KeyValuePair<string, string>> map)
+    {
+        if (map.Count == 0)
+        {
+            return;
+        }
+
+        js.Line(key + ": { " + string.Join(", ", map.Select(p => JsString.Key(p.Key) + ": " + JsString.Quote(p.Value))) + " },");
+    }
+
+    private static void Flag(ScriptBuilder js, string key, bool value)
+    {
+        if (value)
+        {
+            js.Line(key + ": true,");
+        }
+    }
+
+    private static void OptionalInt(ScriptBuilder js, string key, int? value)
+    {
+        if (value is { } number)
+        {
+            js.Line(key + ": " + Int(number) + ",");
+        }
+    }
+
+    private static void OptionalDuration(ScriptBuilder js, string key, TimeSpan? value)
+    {
+        if (value is { } duration)
+        {
+            js.Line(key + ": " + Duration(duration) + ",");
+        }
+    }
+
+    private static string Duration(TimeSpan value) => JsString.Quote(Formatting.Duration(value));
+}

@@ -111,11 +111,12 @@ public sealed class K6ScriptEmitter
     private Dictionary<string, PoolData> ReadPools(LoadTest loadTest, string baseDirectory, List<ModelDiagnostic> diagnostics)
     {
         var pools = new Dictionary<string, PoolData>(StringComparer.Ordinal);
+        var attempted = new HashSet<string>(StringComparer.Ordinal);
         var referenced = loadTest.Scenarios.Where(s => s.Users is not null).Select(s => s.Users!.Pool)
             .Concat(loadTest.AllSteps().SelectMany(StepPools));
         foreach (var pool in referenced)
         {
-            if (pool.Source == PoolSourceKind.Generated || pools.ContainsKey(pool.Name) || pool.FilePath is null)
+            if (pool.Source == PoolSourceKind.Generated || pool.FilePath is null || !attempted.Add(pool.Name))
             {
                 continue;
             }

@@ -1,0 +1,103 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using Jint;
+using K6Scenarios.Emitter.JavaScript;
+using K6Scenarios.Emitter.Tests.Support;
+using K6Scenarios.Model;
+
+namespace K6Scenarios.Emitter.Tests.Emission;
+
+/// <summary>No user string can break out of a literal, a template or a comment: hostile input arrives unchanged.</summary>
+public class EscapingTests
+{
+    public static TheoryData<string> Hostile => new()
+    {
+        "'); http.get('http://evil.test'); ('",
+        "\"; throw 1; \"",
+        "`${globalThis.pwned = 1}`",
+        "${__ENV.SECRET}",
+        "\\'; alert(1); //",
+        "line one\nline two\r\n*/ throw 1; /*",
+        "\u2028throw 1;\u2029",
+        "</script><script>",
+        "emoji 😀 and İıŞ",
+        "\0nul\u0001",
+    };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void Quoted_strings_evaluate_to_the_original_text(string text)
+    {
+        using var engine = new Jint.Engine();
+        Assert.Equal(text, engine.Evaluate(JsString.Quote(text)).AsString());
+        Assert.Equal(text, engine.Evaluate("`" + JsString.TemplateText(text) + "`").AsString());
+        Assert.Equal(text, engine.Evaluate("({" + JsString.Quote(text) + ": 1})").AsObject().GetOwnProperties().Single().Key.AsString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void Comments_stay_on_one_line(string text)
+    {
+        var comment = JsString.Comment(text);
+        Assert.DoesNotContain('\n', comment);
+        Assert.DoesNotContain('\r', comment);
+        Assert.DoesNotContain('\u2028', comment);
+        Assert.DoesNotContain('\u2029', comment);
+        Assert.All(comment, c => Assert.InRange(c, ' ', '~'));
+    }
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void User_strings_everywhere_in_a_request_reach_k6_unchanged(string text)
+    {
+        var test = LoadTest.Create("escaping")
+            .Describe(text)
+            .BaseUrl("API_URL", "http://localhost")
+            .Scenario("main", s => s
+                .ConstantVus(1, TimeSpan.FromSeconds(5))
+                .Flow(f => f
+                    .Group(text.Replace("::", ":", StringComparison.Ordinal), g => g
+                        .Post("/items/{id}", r => r
+                            .PathParameter("id", text)
+                            .Query(text, text)
+                            .Header("X-Text", text)
+                            .JsonBody(new System.Collections.Generic.Dictionary<string, object> { [text] = text })
+                            .Named(text)
+                            .Tag("note", text)
+                            .ExpectStatus(200)
+                            .CheckBodyContains(text, text)))
+                    .ThinkTime(TimeSpan.FromSeconds(1))))
+            .Build();
+
+        using var harness = Emit.Run(test, respond: (_, _) => JsonSerializer.Serialize(new { status = 200, body = text }));
+        harness.Call("main");
+        var request = harness.Requests[0];
+        Assert.Equal("http://localhost/items/" + Uri.EscapeDataString(text) + "?" + Uri.EscapeDataString(text) + "=" + Uri.EscapeDataString(text), request.GetProperty("url").GetString());
+        Assert.Equal(text, request.GetProperty("params").GetProperty("headers").GetProperty("X-Text").GetString());
+        Assert.Equal(text, request.GetProperty("params").GetProperty("tags").GetProperty("name").GetString());
+        Assert.Equal(text, request.GetProperty("params").GetProperty("tags").GetProperty("note").GetString());
+        Assert.Equal(text, JsonDocument.Parse(request.GetProperty("body").GetString()!).RootElement.GetProperty(text).GetString());
+        var check = Assert.Single(harness.Checks.EnumerateArray(), c => c.GetProperty("name").GetString() == text);
+        Assert.True(check.GetProperty("passed").GetBoolean());
+    }
+
+    [Fact]
+    public void Dynamic_path_values_are_url_encoded_at_run_time()
+    {
+        var id = new Variable("id");
+        var test = LoadTest.Create("encoding")
+            .BaseUrl("API_URL", "http://localhost")
+            .Scenario("main", s => s
+                .ConstantVus(1, TimeSpan.FromSeconds(5))
+                .Flow(f => f
+                    .Post("/items", r => r.ExpectStatus(201).Capture(id, CaptureSource.Json("id")))
+                    .Get("/items/{id}", r => r.PathParameter("id", id).Query("q", "a " + id).ExpectStatus(200))
+                    .ThinkTime(TimeSpan.FromSeconds(1))))
+            .Build();
+        using var harness = Emit.Run(test, respond: (_, _) => """{"status":201,"body":"{\"id\":\"a/b?c\"}"}""");
+        harness.Call("main");
+        Assert.Equal("http://localhost/items/a%2Fb%3Fc?q=a%20a%2Fb%3Fc", harness.Requests[1].GetProperty("url").GetString());
+        Assert.Equal("/items/{id}", harness.Requests[1].GetProperty("params").GetProperty("tags").GetProperty("name").GetString());
+    }
+}

@@ -21,6 +21,13 @@ public sealed record EmitterOptions
     /// <summary>Gets the expected iteration time used to size arrival-rate executors (K6S0603); <see langword="null"/> estimates it from the flow.</summary>
     public TimeSpan? ExpectedIterationDuration { get; init; }
 
+    /// <summary>
+    /// Gets the OpenAPI documents requests are checked against (K6S05xx, the analyzers' rules on the built model); the
+    /// dry run also answers each documented operation with an example of its response schema, so a capture of a field
+    /// the API does not return fails before anything is written.
+    /// </summary>
+    public IReadOnlyList<OpenApi.OpenApiSource> OpenApiDocuments { get; init; } = [];
+
     /// <summary>Gets how many pool entries the dry run loads (the full pool is never loaded during validation).</summary>
     public int ValidationPoolSample { get; init; } = 20;
 }

@@ -37,8 +37,9 @@ public sealed class K6ScriptEmitter
         // Pool files are read first: their real sizes feed the same pool rules the analyzers apply to constants.
         var baseDirectory = Options.BaseDirectory ?? Directory.GetCurrentDirectory();
         var pools = ReadPools(loadTest, baseDirectory, diagnostics);
-        var counted = WithKnownPoolCounts(loadTest, pools);
-        diagnostics.AddRange(ModelChecks.Run(counted, Options));
+        diagnostics.AddRange(ModelChecks.Run(loadTest, Options, pools.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal)));
+        diagnostics.AddRange(Options.OpenApiDocuments.Select(d => d.Problem).OfType<ModelDiagnostic>());
+        diagnostics.AddRange(OpenApi.OpenApiConformance.Check(loadTest, Options.OpenApiDocuments));
         if (diagnostics.Any(d => d.IsError))
         {
             return new EmitResult(loadTest, null, diagnostics);
@@ -93,7 +94,7 @@ public sealed class K6ScriptEmitter
             var input = new ScriptValidationInput(loadTest.Name + ".js", script)
             {
                 Files = validationFiles,
-                Responses = StubResponses.For(loadTest),
+                Responses = StubResponses.For(loadTest, Options.OpenApiDocuments),
                 Environment = generator.Names.EnvironmentReads
                     .Where(e => e.DefaultValue is null)
                     .ToDictionary(e => e.Name, e => "dry-run-" + e.Name, StringComparer.Ordinal),
@@ -101,6 +102,19 @@ public sealed class K6ScriptEmitter
             foreach (var problem in _validator.Validate(input).Problems)
             {
                 diagnostics.Add(ToDiagnostic(loadTest, problem, regions));
+            }
+        }
+
+        if (loadTest.Kubernetes is { } run && !diagnostics.Any(d => d.IsError))
+        {
+            var (yaml, bytes) = Distribution.TestRunManifest.Write(loadTest, run, definitionName ?? loadTest.Name, script, files, generator.Names.EnvironmentReads.Where(e => e.DefaultValue is null).Select(e => e.Name));
+            if (bytes > Distribution.TestRunManifest.ConfigMapLimit)
+            {
+                diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.ConfigMapTooLarge, "kubernetes", loadTest.DefinedAt, loadTest.Name, bytes));
+            }
+            else
+            {
+                files.Add(new EmittedFile(loadTest.Name + ".testrun.yaml", Encoding.UTF8.GetBytes(yaml)));
             }
         }
 
@@ -132,13 +146,6 @@ public sealed class K6ScriptEmitter
 
     private static IEnumerable<UserPool> StepPools(Step step) =>
         ModuleNames.StepValues([step]).OfType<PoolFieldValue>().Select(f => f.Pool);
-
-    private static LoadTest WithKnownPoolCounts(LoadTest loadTest, Dictionary<string, PoolData> pools) => loadTest with
-    {
-        Scenarios = loadTest.Scenarios.Select(s => s.Users is { Pool.Count: null } use && pools.TryGetValue(use.Pool.Name, out var data)
-            ? s with { Users = use with { Pool = use.Pool.WithCount(data.Count) } }
-            : s).ToArray(),
-    };
 
     private static ModelDiagnostic ToDiagnostic(LoadTest loadTest, ScriptProblem problem, IReadOnlyList<JavaScript.SourceRegion> regions)
     {

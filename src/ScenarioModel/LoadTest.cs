@@ -161,6 +161,9 @@ public sealed record LoadTest
     /// <summary>Gets <c>--out</c> outputs the run needs (<c>experimental-prometheus-rw</c>), written as the run command in the header.</summary>
     public IReadOnlyList<string> Outputs { get; init; } = [];
 
+    /// <summary>Gets the k6-operator run the emitter writes a manifest for, or <see langword="null"/> for none.</summary>
+    public KubernetesRun? Kubernetes { get; init; }
+
     /// <summary>Gets where the load test was defined.</summary>
     public SourceLocation? DefinedAt { get; init; }
 

@@ -16,7 +16,7 @@ namespace K6Scenarios.Emitter.Emission;
 /// </summary>
 internal static class StubResponses
 {
-    public static IReadOnlyList<StubResponse> For(LoadTest test)
+    public static IReadOnlyList<StubResponse> For(LoadTest test, IReadOnlyList<OpenApi.OpenApiSource> documents)
     {
         var stubs = new List<StubResponse>();
         foreach (var request in test.AllSteps().OfType<HttpRequestStep>())
@@ -39,7 +39,10 @@ internal static class StubResponses
                 headers[capture.Name] = "stub";
             }
 
-            stubs.Add(new StubResponse(method, request.EffectiveName, status, request.ExampleResponse ?? SynthesizeBody(request), headers));
+            var documented = request.ExampleResponse is null
+                ? OpenApi.OpenApiConformance.FindOperation(test, request, documents)?.JsonResponseSchema(status)?.ExampleJson()
+                : null;
+            stubs.Add(new StubResponse(method, request.EffectiveName, status, request.ExampleResponse ?? documented ?? SynthesizeBody(request), headers));
         }
 
         return stubs;

@@ -174,6 +174,21 @@ public sealed class LoadTestBuilder
         return this;
     }
 
+    /// <summary>
+    /// Also writes a k6-operator manifest (<c>{name}.testrun.yaml</c>) that runs the test on <paramref name="parallelism"/>
+    /// runner pods: the way past what one load generator sustains.
+    /// </summary>
+    /// <param name="parallelism">The runner pods.</param>
+    /// <param name="configure">Changes the other settings: <c>k =&gt; k with { Namespace = "perf" }</c>.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder RunOnKubernetes(int parallelism, Func<KubernetesRun, KubernetesRun>? configure = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
+        var run = new KubernetesRun { Parallelism = parallelism };
+        _test = _test with { Kubernetes = configure is null ? run : configure(run) ?? throw new InvalidOperationException("The Kubernetes change returned null.") };
+        return this;
+    }
+
     /// <summary>Builds the load test.</summary>
     /// <returns>The load test.</returns>
     public LoadTest Build() => _test with

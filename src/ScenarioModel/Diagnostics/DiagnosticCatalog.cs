@@ -137,6 +137,14 @@ public static partial class DiagnosticCatalog
     public static readonly RuleDescriptor InvalidName = new("K6S0114", "Name is not valid here",
         "{0} '{1}' is not valid; {2}", Scenarios, RuleSeverity.Error);
 
+    /// <summary>K6S0115: an option or request setting with a value k6 rejects or that cannot work.</summary>
+    public static readonly RuleDescriptor InvalidSettingValue = new("K6S0115", "Setting value is not valid",
+        "{0} is {1}; {2}", Scenarios, RuleSeverity.Error);
+
+    /// <summary>K6S0116: Grafana Cloud load-zone percents that do not sum to 100.</summary>
+    public static readonly RuleDescriptor CloudDistributionNotWhole = new("K6S0116", "Cloud load-zone percents do not sum to 100",
+        "options.cloud.distribution gives the load zones {0} % in total; make the percents sum to 100", Scenarios, RuleSeverity.Error);
+
     // 02xx: metrics and thresholds.
 
     /// <summary>K6S0201: a custom metric name that k6 rejects.</summary>
@@ -179,7 +187,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>K6S0301: a pool field the pool does not declare.</summary>
     public static readonly RuleDescriptor UnknownPoolField = new("K6S0301", "Pool field is not declared",
-        "Pool '{0}' has no field '{1}'; declare it with .WithFields(...) or use one of: {2}", Pools, RuleSeverity.Error);
+        "Pool '{0}' has no field '{1}'; list it in the pool's fields (FromJsonFile or FromCsvFile) or use one of: {2}", Pools, RuleSeverity.Error);
 
     /// <summary>K6S0302: a scenario that reads a pool without selecting an entry.</summary>
     public static readonly RuleDescriptor PoolNotSelected = new("K6S0302", "Pool used without a selection",
@@ -251,6 +259,10 @@ public static partial class DiagnosticCatalog
     public static readonly RuleDescriptor ConflictingEnvironmentDefault = new("K6S0412", "Environment variable with conflicting defaults",
         "Environment variable '{0}' has default '{1}' in one place and '{2}' in another; use one default", Flows, RuleSeverity.Error);
 
+    /// <summary>K6S0413: a path parameter that fills no placeholder of the path.</summary>
+    public static readonly RuleDescriptor PathParameterNotInPath = new("K6S0413", "Path parameter matches no placeholder",
+        "{0} fills path parameter '{1}', but its path has no '{{{1}}}' placeholder; add the placeholder to the path or remove the parameter", Flows, RuleSeverity.Warning);
+
     // 05xx: OpenAPI (reported by the analyzers, and by the emitter when a document is given).
 
     /// <summary>K6S0501: an OpenAPI document that cannot be read.</summary>
@@ -279,7 +291,15 @@ public static partial class DiagnosticCatalog
 
     /// <summary>K6S0507: a secured operation called without credentials.</summary>
     public static readonly RuleDescriptor MissingAuthorization = new("K6S0507", "Secured operation called without credentials",
-        "{0} calls an operation that requires {1}, but sends no Authorization header and no earlier step captured a token; send the token captured at sign-in", OpenApi, RuleSeverity.Warning);
+        "{0} calls an operation that requires {1}, but sends no Authorization header; send the token captured at sign-in with .BearerToken(token)", OpenApi, RuleSeverity.Warning);
+
+    /// <summary>K6S0508: several OpenAPI documents, none saying which base URL it describes.</summary>
+    public static readonly RuleDescriptor OpenApiDocumentsAmbiguous = new("K6S0508", "OpenAPI documents do not name their base URL",
+        "{0} OpenAPI documents are available ({1}) but none has K6BaseUrl metadata, so no request is checked against them; add K6BaseUrl=\"ENV_VAR\" (the base URL's environment variable) to each AdditionalFiles item", OpenApi, RuleSeverity.Warning);
+
+    /// <summary>K6S0509: a path placeholder that the operation does not declare.</summary>
+    public static readonly RuleDescriptor PathParameterNotDeclared = new("K6S0509", "Path placeholder is not a parameter of the operation",
+        "{0}: placeholder '{{{1}}}' is not a path parameter of '{2}' in the OpenAPI document; name it as the document does: {3}", OpenApi, RuleSeverity.Info);
 
     // 06xx: capacity heuristics.
 
@@ -296,6 +316,10 @@ public static partial class DiagnosticCatalog
         "Scenario '{0}' starts up to {1} iterations/s; at {2} per iteration that needs about {3} VUs but at most {4} are allowed, so iterations will be dropped; raise maxVUs", Capacity, RuleSeverity.Warning);
 
     // 09xx: emission, validation and tooling.
+
+    /// <summary>K6S0990: an analyzer met code it could not handle (a bug in K6Scenarios, reported instead of crashing the build).</summary>
+    public static readonly RuleDescriptor AnalyzerFailed = new("K6S0990", "K6Scenarios analyzer failed",
+        "The K6Scenarios analyzer could not check this code ({0}: {1}); please report it with the code that triggers it", Emission, RuleSeverity.Info);
 
     /// <summary>K6S0901: the emitted script failed Jint validation.</summary>
     public static readonly RuleDescriptor ScriptValidationFailed = new("K6S0901", "Emitted script fails validation",
@@ -320,4 +344,12 @@ public static partial class DiagnosticCatalog
     /// <summary>K6S0906: an output file that cannot be written.</summary>
     public static readonly RuleDescriptor OutputNotWritten = new("K6S0906", "Output cannot be written",
         "'{0}' cannot be written: {1}", Emission, RuleSeverity.Error);
+
+    /// <summary>K6S0907: the emitter or the emit command failed unexpectedly (a bug in K6Scenarios, reported instead of a stack trace).</summary>
+    public static readonly RuleDescriptor EmitterFailed = new("K6S0907", "K6Scenarios emitter failed",
+        "Emitting '{0}' failed with {1}: {2}; this is a bug in K6Scenarios, please report it with the load test", Emission, RuleSeverity.Error);
+
+    /// <summary>K6S0908: a k6-operator ConfigMap over Kubernetes' 1 MiB limit.</summary>
+    public static readonly RuleDescriptor ConfigMapTooLarge = new("K6S0908", "k6-operator ConfigMap too large",
+        "The ConfigMap for '{0}' would hold {1} bytes (script and data files), over Kubernetes' limit of 1 MiB; put the data on a volume claim (TestRun script.volumeClaim) or shrink the pools", Emission, RuleSeverity.Error);
 }

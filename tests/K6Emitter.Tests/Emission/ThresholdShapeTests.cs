@@ -10,7 +10,7 @@ namespace K6Scenarios.Emitter.Tests.Emission;
 public class ThresholdShapeTests
 {
     private static JsonElement Thresholds(Func<LoadTestBuilder, LoadTestBuilder> thresholds) =>
-        Emit.Run(Emit.With(_ => { }, thresholds)).Options.GetProperty("thresholds");
+        Emit.Run(Emit.With(s => s.Flow(f => f.Group("login", g => g.Group("mfa", m => m.Get("/health", r => r.ExpectStatus(200)))).ThinkTime(TimeSpan.FromSeconds(1))), thresholds)).Options.GetProperty("thresholds");
 
     [Fact]
     public void Plain_thresholds_are_arrays_of_expressions()

@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using K6Scenarios.Diagnostics;
+
+namespace K6Scenarios.Model.Validation;
+
+/// <summary>Rules on the load test itself and its options: name, scenarios present, expected statuses, timeouts, cloud.</summary>
+internal static class LoadTestRules
+{
+    /// <summary>System tags k6 knows (metrics/system_tag.go); others are dropped without a word.</summary>
+    private static readonly string[] KnownSystemTags =
+    [
+        "proto", "subproto", "status", "method", "url", "name", "group", "check", "error", "error_code", "tls_version",
+        "scenario", "service", "expected_response", "iter", "vu", "ocsp_status", "ip",
+    ];
+
+    private static readonly string[] StaticTrendStats = ["avg", "min", "med", "max", "count"];
+
+    private static readonly string[] SummaryTimeUnits = ["s", "ms", "us"];
+
+    public static void Check(ValidationContext context)
+    {
+        var test = context.Test;
+        var location = test.DefinedAt;
+        if (!NameRules.IsFileName(test.Name))
+        {
+            context.Report(DiagnosticCatalog.InvalidLoadTestName, "name", location, test.Name ?? string.Empty);
+        }
+
+        if (context.Scenarios.Count == 0)
+        {
+            context.Report(DiagnosticCatalog.NoScenarios, "scenarios", location, test.Name ?? string.Empty);
+        }
+
+        foreach (var status in Safe.Numbers(test.ExpectedStatuses).Distinct().Where(s => !StatusRules.IsHttpStatus(s)))
+        {
+            context.Report(DiagnosticCatalog.InvalidStatusCode, "expectedStatuses", location, "The load test's expected statuses", status);
+        }
+
+        if (test.Kubernetes is { Parallelism: < 1 } kubernetes)
+        {
+            context.Report(DiagnosticCatalog.InvalidSettingValue, "kubernetes.parallelism", location,
+                "k6-operator parallelism", kubernetes.Parallelism, "use 1 or more runner pods");
+        }
+
+        context.Environment.AddBaseUrl(test.DefaultBaseUrl, "baseUrl", location);
+        CheckOptions(context, test.Options ?? new K6Options());
+    }
+
+    private static void CheckOptions(ValidationContext context, K6Options options)
+    {
+        var location = context.Test.DefinedAt;
+
+        // k6 rejects a setupTimeout that is not positive (lib/options.go); teardown has the same meaning, so it gets the same rule.
+        PositiveDuration(context, options.SetupTimeout, "setupTimeout");
+        PositiveDuration(context, options.TeardownTimeout, "teardownTimeout");
+        if (options.MinIterationDuration < TimeSpan.Zero)
+        {
+            context.Report(DiagnosticCatalog.InvalidDuration, "options.minIterationDuration", location,
+                "Option minIterationDuration", Formatting.Duration(options.MinIterationDuration.Value), "a duration of 0s or more");
+        }
+
+        NonNegative(context, options.MaxRedirects, "maxRedirects");
+        NonNegative(context, options.Batch, "batch");
+        NonNegative(context, options.BatchPerHost, "batchPerHost");
+
+        var stats = options.SummaryTrendStats ?? [];
+        for (var i = 0; i < stats.Count; i++)
+        {
+            if (!IsTrendStat(stats[i]))
+            {
+                context.Report(DiagnosticCatalog.InvalidSettingValue, "options.summaryTrendStats[" + Safe.Text(i) + "]", location,
+                    "Option summaryTrendStats entry", Safe.Quote(stats[i]), "k6 refuses to start; use avg, min, med, max, count or p(N) with N from 0 to 100");
+            }
+        }
+
+        if (options.SummaryTimeUnit is { } unit && !SummaryTimeUnits.Contains(unit, StringComparer.Ordinal))
+        {
+            context.Report(DiagnosticCatalog.InvalidSettingValue, "options.summaryTimeUnit", location,
+                "Option summaryTimeUnit", Safe.Quote(unit), "use 's', 'ms' or 'us'");
+        }
+
+        var systemTags = options.SystemTags ?? [];
+        for (var i = 0; i < systemTags.Count; i++)
+        {
+            if (!KnownSystemTags.Contains(systemTags[i], StringComparer.Ordinal))
+            {
+                context.Report(DiagnosticCatalog.InvalidName, "options.systemTags[" + Safe.Text(i) + "]", location,
+                    "System tag", systemTags[i] ?? string.Empty, "k6 drops unknown system tags silently; use one of: " + string.Join(", ", KnownSystemTags));
+            }
+        }
+
+        foreach (var tag in Safe.Pairs(options.Tags))
+        {
+            if (!TagRules.IsTagKey(tag.Key))
+            {
+                context.Report(DiagnosticCatalog.InvalidName, "options.tags", location, "Tag key", tag.Key ?? string.Empty, TagRules.KeyAdvice);
+            }
+        }
+
+        CheckCloud(context, options.Cloud);
+    }
+
+    private static void CheckCloud(ValidationContext context, CloudOptions? cloud)
+    {
+        var location = context.Test.DefinedAt;
+        var zones = Safe.List(cloud?.Distribution);
+        if (zones.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var zone in zones)
+        {
+            var path = "options.cloud.distribution." + zone.Label;
+            if (string.IsNullOrWhiteSpace(zone.Label))
+            {
+                context.Report(DiagnosticCatalog.InvalidSettingValue, path, location, "A cloud load zone's label", "empty", "name it; k6 keys the distribution by label");
+            }
+
+            if (string.IsNullOrWhiteSpace(zone.LoadZone))
+            {
+                context.Report(DiagnosticCatalog.InvalidSettingValue, path + ".loadZone", location, "Cloud load zone " + Safe.Quote(zone.Label), "empty", "name a zone such as amazon:de:frankfurt");
+            }
+
+            if (zone.Percent is < 1 or > 100)
+            {
+                context.Report(DiagnosticCatalog.InvalidSettingValue, path + ".percent", location,
+                    "Cloud load zone " + Safe.Quote(zone.Label) + " percent", zone.Percent, "use a share from 1 to 100");
+            }
+        }
+
+        var total = zones.Sum(zone => (long)zone.Percent);
+        if (total != 100)
+        {
+            context.Report(DiagnosticCatalog.CloudDistributionNotWhole, "options.cloud.distribution", location, total);
+        }
+    }
+
+    private static void PositiveDuration(ValidationContext context, TimeSpan? duration, string option)
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            context.Report(DiagnosticCatalog.InvalidDuration, "options." + option, context.Test.DefinedAt,
+                "Option " + option, Formatting.Duration(duration.Value), "a positive duration");
+        }
+    }
+
+    private static void NonNegative(ValidationContext context, int? value, string option)
+    {
+        if (value < 0)
+        {
+            context.Report(DiagnosticCatalog.InvalidSettingValue, "options." + option, context.Test.DefinedAt,
+                "Option " + option, value.Value, "use 0 or more");
+        }
+    }
+
+    /// <summary>Mirrors k6's summary-stat parser (metrics/sample.go): a fixed name or p(N) with 0 &lt;= N &lt;= 100.</summary>
+    private static bool IsTrendStat(string? stat)
+    {
+        if (stat is null)
+        {
+            return false;
+        }
+
+        if (StaticTrendStats.Contains(stat, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        return stat.StartsWith("p(", StringComparison.Ordinal) && stat.EndsWith(')')
+            && double.TryParse(stat.AsSpan(2, stat.Length - 3), NumberStyles.Float, CultureInfo.InvariantCulture, out var percentile)
+            && percentile is >= 0 and <= 100;
+    }
+}

@@ -95,7 +95,8 @@ public sealed class OpenApiDocument
     /// Finds the operation for a method and a request path template. Placeholders of the document
     /// match any segment; a placeholder of the request (<c>{groupId}</c>) matches a placeholder of
     /// the document whatever its name; literal segments compare case-sensitively, and the most
-    /// literal template wins. The path may include a server base path or omit it; a query string is ignored.
+    /// literal template wins. The path may include a server base path or omit it; a scheme and host,
+    /// a query string and a fragment are ignored.
     /// </summary>
     /// <param name="method">The HTTP method, in any case.</param>
     /// <param name="path">The request path: <c>/api/groups/{id}</c> or <c>/groups/42</c>.</param>

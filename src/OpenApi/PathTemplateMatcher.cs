@@ -59,9 +59,16 @@ internal sealed class PathTemplateMatcher
         return names;
     }
 
-    /// <summary>Normalizes a request path: no query or fragment, a leading '/'.</summary>
+    /// <summary>Normalizes a request path: no scheme and host, no query or fragment, a leading '/'.</summary>
     public static string NormalizeRequestPath(string path)
     {
+        var scheme = path.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            var slash = TextSearch.IndexOf(path, '/', scheme + 3);
+            path = slash < 0 ? "/" : path.Substring(slash);
+        }
+
         var end = path.Length;
         for (var i = 0; i < path.Length; i++)
         {

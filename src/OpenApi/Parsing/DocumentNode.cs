@@ -157,9 +157,6 @@ internal sealed class DocumentNode
     /// <summary>True when this node is the boolean <c>false</c>.</summary>
     public bool IsFalse => Kind == NodeKind.Boolean && Text.Length == 5;
 
-    /// <summary>True when this node is the boolean <c>true</c>.</summary>
-    public bool IsTrue => Kind == NodeKind.Boolean && Text.Length == 4;
-
     private int IndexOf(string key)
     {
         if (_entries is null)

@@ -76,18 +76,18 @@ public static class Evospin
             .WithUsers(Users, PoolSelection.RoundRobin)
             .Flow(f => f
                 .Post("/api/auth/signin", r => SignIn(r))
-                .Post("/api/games/dice/bets", r => r
+                .Post("/api/bets/dice", r => r
                     .BearerToken(Token)
                     .JsonBody(new { amount = 1, target = 50, direction = "under" })
                     .ExpectStatus(201)
-                    .CheckBodyHas("betId"))
+                    .CheckBodyHas("outcome"))
                 .ThinkTime(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2))))
         .Scenario("history", s => s
             .ConstantVus(10, TimeSpan.FromMinutes(1))
             .WithUsers(Users, PoolSelection.RoundRobin)
             .Flow(f => f
                 .Post("/api/auth/signin", r => SignIn(r))
-                .Get("/api/games/dice/bets", r => r
+                .Get("/api/bets/history", r => r
                     .BearerToken(Token)
                     .Query("limit", 20)
                     .ExpectStatus(200))

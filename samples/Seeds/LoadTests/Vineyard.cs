@@ -25,28 +25,28 @@ public static class Vineyard
         .UserMix(totalVus: 100, spawnRatePerSecond: 10, duration: TimeSpan.FromSeconds(120), mix => mix
             .UserType("browsing", 73, s => s.Flow(f => f
                 .Group("register and login", g => RegisterAndLogin(g))
-                .Get("/api/groups/", r => r.BearerToken(AccessToken).ExpectStatus(200))
+                .Get("/api/groups", r => r.BearerToken(AccessToken).ExpectStatus(200))
                 .ThinkTime(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3))))
             .UserType("active", 18, s => s.Flow(f => f
                 .Group("register and login", g => RegisterAndLogin(g))
-                .Post("/api/groups/", r => r
+                .Post("/api/groups", r => r
                     .BearerToken(AccessToken)
                     .JsonBody(new { name = "Group " + Value.UniqueSuffix, description = "Created by the load test" })
                     .ExpectStatus(201)
                     .CheckBodyHas("id"))
-                .Get("/api/groups/", r => r.BearerToken(AccessToken).ExpectStatus(200))
+                .Get("/api/groups", r => r.BearerToken(AccessToken).ExpectStatus(200))
                 .ThinkTime(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3))))
             .UserType("health", 9, s => s.Flow(f => f
-                .Get("/api/health/", r => r.ExpectStatus(200))
+                .Get("/api/health", r => r.ExpectStatus(200))
                 .ThinkTime(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)))))
         .Threshold(K6Metrics.HttpReqFailed.ForGroup("register and login").Rate < 0.01)
         .Threshold(K6Metrics.HttpReqDuration.ForScenario("health").P(95) < 500);
 
     private static FlowBuilder RegisterAndLogin(FlowBuilder flow) => flow
-        .Post("/api/auth/register/", r => r
+        .Post("/api/auth/register", r => r
             .JsonBody(new { username = Username, email = Username + "@example.test", password = Password })
             .ExpectStatus(201))
-        .Post("/api/auth/login/", r => r
+        .Post("/api/auth/login", r => r
             .JsonBody(new { username = Username, password = Password })
             .ExpectStatus(200)
             .Capture(AccessToken, CaptureSource.Json("access")));

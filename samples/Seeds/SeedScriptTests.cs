@@ -60,3 +60,20 @@ public class SeedDiagnosticsTests
         Assert.Empty(result.Diagnostics.Where(d => d.Severity != K6Scenarios.Diagnostics.RuleSeverity.Info).Select(d => d.ToString()));
     }
 }
+
+/// <summary>`dotnet build` and the snapshot tests emit the same bytes: the reviewed scripts are the ones users run.</summary>
+public class BuildOutputTests
+{
+    [Fact]
+    public void Scripts_emitted_by_the_build_match_the_verified_snapshots()
+    {
+        var folder = System.IO.Path.Combine(AppContext.BaseDirectory, "k6");
+        var verified = System.IO.Directory.GetFiles(System.IO.Path.GetDirectoryName(ThisFile())!, "SeedScriptTests.*.verified.js");
+        Assert.Equal(6, verified.Length);
+        var emitted = System.IO.Directory.GetFiles(folder, "*.js").Select(System.IO.File.ReadAllText).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(verified.Length, emitted.Count);
+        Assert.All(verified, v => Assert.Contains(System.IO.File.ReadAllText(v), emitted));
+    }
+
+    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+}

@@ -27,7 +27,8 @@ public sealed class K6ScriptEmitter
 
     /// <summary>Emits a load test.</summary>
     /// <param name="loadTest">The load test.</param>
-    /// <param name="definitionName">The C# member that defines it (<c>EvospinLoadTests.SignInStorm</c>), named in the script header; defaults to the test name.</param>
+    /// <param name="definitionName">What the script header names as its definition; by default the C# member and file
+    /// that called <see cref="LoadTest.Create"/> (<c>SignInStorm in Evospin.cs</c>), the same on every machine.</param>
     /// <returns>The script and files, or the diagnostics that prevented them.</returns>
     public EmitResult Emit(LoadTest loadTest, string? definitionName = null)
     {
@@ -38,7 +39,6 @@ public sealed class K6ScriptEmitter
         var baseDirectory = Options.BaseDirectory ?? Directory.GetCurrentDirectory();
         var pools = ReadPools(loadTest, baseDirectory, diagnostics);
         diagnostics.AddRange(ModelChecks.Run(loadTest, Options, pools.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal)));
-        diagnostics.AddRange(Options.OpenApiDocuments.Select(d => d.Problem).OfType<ModelDiagnostic>());
         diagnostics.AddRange(OpenApi.OpenApiConformance.Check(loadTest, Options.OpenApiDocuments));
         if (diagnostics.Any(d => d.IsError))
         {
@@ -56,7 +56,7 @@ public sealed class K6ScriptEmitter
         ScriptGenerator generator;
         try
         {
-            generator = new ScriptGenerator(loadTest, definitionName ?? loadTest.Name, pools.ToDictionary(p => p.Key, p => p.Value.RelativePath, StringComparer.Ordinal));
+            generator = new ScriptGenerator(loadTest, definitionName ?? DefinitionName(loadTest), pools.ToDictionary(p => p.Key, p => p.Value.RelativePath, StringComparer.Ordinal));
             (script, regions) = generator.Generate();
         }
         catch (EmissionException e)
@@ -107,7 +107,7 @@ public sealed class K6ScriptEmitter
 
         if (loadTest.Kubernetes is { } run && !diagnostics.Any(d => d.IsError))
         {
-            var (yaml, bytes) = Distribution.TestRunManifest.Write(loadTest, run, definitionName ?? loadTest.Name, script, files, generator.Names.EnvironmentReads.Where(e => e.DefaultValue is null).Select(e => e.Name));
+            var (yaml, bytes) = Distribution.TestRunManifest.Write(loadTest, run, definitionName ?? DefinitionName(loadTest), script, files, generator.Names.EnvironmentReads.Where(e => e.DefaultValue is null).Select(e => e.Name));
             if (bytes > Distribution.TestRunManifest.ConfigMapLimit)
             {
                 diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.ConfigMapTooLarge, "kubernetes", loadTest.DefinedAt, loadTest.Name, bytes));
@@ -146,6 +146,19 @@ public sealed class K6ScriptEmitter
 
     private static IEnumerable<UserPool> StepPools(Step step) =>
         ModuleNames.StepValues([step]).OfType<PoolFieldValue>().Select(f => f.Pool);
+
+    /// <summary>Names the definition without machine-specific paths: the member and the file name only.</summary>
+    private static string DefinitionName(LoadTest loadTest)
+    {
+        var path = loadTest.DefinedAt?.FilePath;
+        var file = path is null ? null : path[(path.LastIndexOfAny(['/', '\\']) + 1)..];
+        return (loadTest.DefinedBy, file) switch
+        {
+            ({ } member, { } name) => member + " in " + name,
+            (null, { } name) => loadTest.Name + " in " + name,
+            _ => loadTest.Name,
+        };
+    }
 
     private static ModelDiagnostic ToDiagnostic(LoadTest loadTest, ScriptProblem problem, IReadOnlyList<JavaScript.SourceRegion> regions)
     {

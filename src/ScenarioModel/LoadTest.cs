@@ -121,7 +121,7 @@ public sealed record K6Options
 
 /// <summary>
 /// A load test: scenarios, thresholds and options that compile into one k6 script. Build one with
-/// <see cref="Create(string, string, int)"/>; mark the public static member that returns it with <see cref="LoadTestAttribute"/>.
+/// <see cref="Create(string, string, int, string)"/>; mark the public static member that returns it with <see cref="LoadTestAttribute"/>.
 /// </summary>
 public sealed record LoadTest
 {
@@ -167,13 +167,17 @@ public sealed record LoadTest
     /// <summary>Gets where the load test was defined.</summary>
     public SourceLocation? DefinedAt { get; init; }
 
+    /// <summary>Gets the C# member that defined the load test (the method or property that called <see cref="Create"/>).</summary>
+    public string? DefinedBy { get; init; }
+
     /// <summary>Starts building a load test.</summary>
     /// <param name="name">The name, which names the script file.</param>
     /// <param name="file">Filled by the compiler.</param>
     /// <param name="line">Filled by the compiler.</param>
+    /// <param name="member">Filled by the compiler.</param>
     /// <returns>The builder.</returns>
-    public static LoadTestBuilder Create(string name, [System.Runtime.CompilerServices.CallerFilePath] string file = "", [System.Runtime.CompilerServices.CallerLineNumber] int line = 0) =>
-        new(name, SourceLocation.FromCaller(file, line));
+    public static LoadTestBuilder Create(string name, [System.Runtime.CompilerServices.CallerFilePath] string file = "", [System.Runtime.CompilerServices.CallerLineNumber] int line = 0, [System.Runtime.CompilerServices.CallerMemberName] string member = "") =>
+        new(name, SourceLocation.FromCaller(file, line), string.IsNullOrEmpty(member) ? null : member);
 
     /// <summary>Gets the most VUs the test runs at once, assuming overlapping scenarios all peak together.</summary>
     public int PeakVus => Scenarios.Sum(s => s.Executor.PeakVus);

@@ -5,7 +5,8 @@ namespace K6Scenarios.Samples.Seeds.LoadTests;
 
 /// <summary>
 /// EasyMO (seed 002): voice-bridge and video-orchestrator, each with its own base URL, ramped 10 → 50 → 100 VUs over
-/// 21 minutes. Rate limiting answers 429 by design, so 429 counts as expected in <c>http_req_failed</c>.
+/// 21 minutes. Rate limiting answers 429 by design, so 429 counts as expected in <c>http_req_failed</c>. Both services
+/// answer <c>/health</c>, so those requests are named apart: one <c>name</c> tag would merge their time series.
 /// </summary>
 public static class EasyMo
 {
@@ -34,14 +35,14 @@ public static class EasyMo
                 .RampTo(0, TimeSpan.FromMinutes(2)))
             .Flow(f => f
                 .Group("voice-bridge", g => g
-                    .Get(VoiceBridge, "/health", r => r.ExpectStatus(200).RecordFailureIn(Errors))
+                    .Get(VoiceBridge, "/health", r => r.Named("voice-bridge /health").ExpectStatus(200).RecordFailureIn(Errors))
                     .Post(VoiceBridge, "/api/calls", r => r
                         .JsonBody(new { from = "+250780000001", to = "+250780000002", language = "rw" })
                         .ExpectStatus(201, 429)
                         .CheckDuration(TimeSpan.FromSeconds(1))
                         .RecordFailureIn(Errors)))
                 .Group("video-orchestrator", g => g
-                    .Get(VideoOrchestrator, "/health", r => r.ExpectStatus(200).RecordFailureIn(Errors))
+                    .Get(VideoOrchestrator, "/health", r => r.Named("video-orchestrator /health").ExpectStatus(200).RecordFailureIn(Errors))
                     .Post(VideoOrchestrator, "/api/sessions", r => r
                         .JsonBody(new { template = "promo-15s", resolution = "720p" })
                         .ExpectStatus(202, 429)

@@ -12,6 +12,8 @@ namespace K6Scenarios.Analyzers.OpenApiSupport;
 /// <summary>An OpenAPI document found among the AdditionalFiles, read or not.</summary>
 internal sealed class LoadedDocument
 {
+    private static readonly char[] Separators = [';', ','];
+
     public LoadedDocument(AdditionalText file, SourceText? text, OpenApiReadResult result, string? baseUrlVariable)
     {
         File = file;
@@ -29,8 +31,15 @@ internal sealed class LoadedDocument
     /// <summary>Gets the outcome of reading it.</summary>
     public OpenApiReadResult Result { get; }
 
-    /// <summary>Gets the <c>K6BaseUrl</c> metadata: the environment variable of the base URL this document describes.</summary>
+    /// <summary>Gets the <c>K6BaseUrl</c> metadata: the environment variable of the base URL this document describes
+    /// (several separated by ';' or ',' when one document describes several services).</summary>
     public string? BaseUrlVariable { get; }
+
+    /// <summary>Gets whether the document describes the base URL read from <paramref name="variable"/>.</summary>
+    /// <param name="variable">The environment variable.</param>
+    public bool Describes(string variable) =>
+        BaseUrlVariable is not null &&
+        BaseUrlVariable.Split(Separators, StringSplitOptions.RemoveEmptyEntries).Any(v => string.Equals(v.Trim(), variable, StringComparison.Ordinal));
 
     /// <summary>Gets the document, when it was read.</summary>
     public OpenApiDocument? Document => Result.Document;
@@ -121,7 +130,7 @@ internal sealed class OpenApiDocumentSet
         {
             return baseUrlVariable is null
                 ? Array.Empty<OpenApiDocument>()
-                : Documents.Where(d => d.Document is not null && string.Equals(d.BaseUrlVariable, baseUrlVariable, StringComparison.Ordinal)).Select(d => d.Document!).ToList();
+                : Documents.Where(d => d.Document is not null && d.Describes(baseUrlVariable)).Select(d => d.Document!).ToList();
         }
 
         var readable = Readable;

@@ -6,13 +6,31 @@ namespace K6Scenarios.Emitter.Validation;
 /// Validates a k6 script with Jint before it is written: parses it as an ES module, evaluates the init context with
 /// shims of the k6 modules, checks the evaluated <c>options</c>, and runs one dry iteration of every scenario.
 /// </summary>
+/// <remarks>
+/// Thread-safe: every validation gets its own engine; the shim modules are parsed once per process and shared.
+/// Validation never throws for a bad script: every failure is a <see cref="ScriptProblem"/>.
+/// </remarks>
 public sealed class K6ScriptValidator
 {
-    private readonly TimeSpan _timeout;
-
     /// <summary>Creates a validator.</summary>
     /// <param name="timeout">How long one script's validation may run before it is reported as hanging (default 10s).</param>
-    public K6ScriptValidator(TimeSpan? timeout = null) => _timeout = timeout ?? TimeSpan.FromSeconds(10);
+    public K6ScriptValidator(TimeSpan? timeout = null)
+    {
+        Timeout = timeout ?? TimeSpan.FromSeconds(10);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(timeout));
+    }
+
+    /// <summary>Gets how long one script's validation may run before it is reported as hanging.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>
+    /// Gets how many JavaScript statements one validation may execute, shims included, before it is reported as an
+    /// endless loop (default 5,000,000: a generated script's dry run needs a few thousand).
+    /// </summary>
+    public long MaxStatements { get; init; } = 5_000_000;
+
+    /// <summary>Gets how deep JavaScript calls may nest before the script is reported as recursing without end (default 256).</summary>
+    public int MaxRecursionDepth { get; init; } = 256;
 
     /// <summary>Validates a script.</summary>
     /// <param name="input">The script and what its dry run needs.</param>
@@ -20,7 +38,7 @@ public sealed class K6ScriptValidator
     public ScriptValidationResult Validate(ScriptValidationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        _ = _timeout;
-        return new ScriptValidationResult([]);
+        using var run = new DryRun(input, this);
+        return run.Run();
     }
 }

@@ -29,6 +29,9 @@ public sealed class ScriptValidationInput
 
     /// <summary>Gets the values of <c>__ENV</c> during the dry run.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Gets the data of the one message every WebSocket receives after it opens in the dry run (default <c>{}</c>).</summary>
+    public string WebSocketMessage { get; init; } = "{}";
 }
 
 /// <summary>A response the <c>k6/http</c> shim returns for requests with this method and <c>name</c> tag.</summary>
@@ -58,4 +61,18 @@ public sealed class ScriptValidationResult
 
     /// <summary>Gets whether the script passed.</summary>
     public bool IsValid => Problems.Count == 0;
+
+    /// <summary>
+    /// Gets the checks that failed during the dry run against the stub responses. They are not problems (a stub may
+    /// simply not answer what the API would), but a check that fails against a stub built from the API's documented
+    /// responses is worth a diagnostic.
+    /// </summary>
+    public IReadOnlyList<FailedCheck> FailedChecks { get; init; } = [];
 }
+
+/// <summary>A <c>check()</c> that failed during the dry run.</summary>
+/// <param name="Name">The check's name.</param>
+/// <param name="Line">The 1-based line of the <c>check()</c> call, when known.</param>
+/// <param name="Column">The 1-based column, when known.</param>
+/// <param name="Phase">Where it ran: <c>setup</c>, <c>teardown</c>, or the exec function's name.</param>
+public sealed record FailedCheck(string Name, int? Line, int? Column, string Phase);

@@ -15,10 +15,10 @@ public sealed class LoadTestBuilder
     private readonly List<string> _outputs = [];
     private LoadTest _test;
 
-    internal LoadTestBuilder(string name, SourceLocation? definedAt)
+    internal LoadTestBuilder(string name, SourceLocation? definedAt, string? definedBy = null)
     {
         ArgumentNullException.ThrowIfNull(name);
-        _test = new LoadTest { Name = name, DefinedAt = definedAt };
+        _test = new LoadTest { Name = name, DefinedAt = definedAt, DefinedBy = definedBy };
     }
 
     /// <summary>Builds the load test.</summary>

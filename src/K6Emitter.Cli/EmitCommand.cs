@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using K6Scenarios.Diagnostics;
+using K6Scenarios.Emitter;
+using K6Scenarios.Emitter.OpenApi;
+using K6Scenarios.Emitter.Discovery;
+
+namespace K6Scenarios.Cli;
+
+/// <summary>
+/// <c>emit</c>: load the assembly, discover its load tests, emit each, write the ones that succeeded, report everything.
+/// </summary>
+/// <remarks>
+/// Partial failure: every load test is emitted before anything is written; the ones without errors are written
+/// (each file atomically), the ones with errors are reported and their earlier scripts removed, so the folder
+/// never holds a script that no longer matches its C# definition. Any error makes the exit code 1.
+/// </remarks>
+internal sealed class EmitCommand
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageMistake = 2;
+
+    private readonly EmitSettings _settings;
+    private readonly TextWriter _out;
+    private readonly DiagnosticFormatter _formatter;
+
+    public EmitCommand(EmitSettings settings, TextWriter output)
+    {
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _out = output ?? throw new ArgumentNullException(nameof(output));
+        _formatter = new DiagnosticFormatter(settings.ProjectFile, settings.PathMap);
+    }
+
+    public int Run()
+    {
+        if (!File.Exists(_settings.AssemblyPath))
+        {
+            Report(new ModelDiagnostic(DiagnosticCatalog.DefinitionNotUsable, string.Empty, null, _settings.AssemblyPath,
+                "the file does not exist; build the project first, or pass the path of the built .dll"));
+            return Failure;
+        }
+
+        Assembly assembly;
+        try
+        {
+            assembly = UserAssemblyLoader.Load(_settings.AssemblyPath);
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException or IOException)
+        {
+            Report(new ModelDiagnostic(DiagnosticCatalog.DefinitionNotUsable, string.Empty, null, _settings.AssemblyPath,
+                "it cannot be loaded (" + e.Message + "); pass a .NET assembly built for this runtime, run with its deps.json"));
+            return Failure;
+        }
+
+        var discovery = LoadTestDiscovery.Discover(assembly);
+        var diagnostics = discovery.Diagnostics
+            .Where(d => !(_settings.AllowEmpty && d.Id == DiagnosticCatalog.NoLoadTestsFound.Id))
+            .ToList();
+
+        var emitter = new K6ScriptEmitter(new EmitterOptions
+        {
+            BaseDirectory = _settings.BaseDirectory,
+            PeakVusPerGenerator = _settings.MaxVusPerGenerator,
+            OpenApiDocuments = _settings.OpenApiDocuments.Select(d => OpenApiSource.Load(d.Key, d.Value)).ToArray(),
+        });
+        diagnostics.AddRange(emitter.Options.OpenApiDocuments.Select(d => d.Problem).OfType<ModelDiagnostic>());
+        var succeeded = new List<EmittedLoadTest>();
+        var failed = new List<string>();
+        foreach (var definition in discovery.LoadTests)
+        {
+            var result = EmitOne(emitter, definition);
+            diagnostics.AddRange(result.Diagnostics);
+            if (result.Output is not null && !result.Diagnostics.Any(d => Adjust(d).IsError))
+            {
+                succeeded.Add(result.Output);
+            }
+            else
+            {
+                failed.Add(definition.LoadTest.Name);
+            }
+        }
+
+        var written = OutputFolder.Write(_settings.OutputDirectory, succeeded, ReadPreviousList(_settings.ListFile));
+        diagnostics.AddRange(written.Diagnostics);
+
+        foreach (var diagnostic in diagnostics.Select(Adjust))
+        {
+            Report(diagnostic);
+        }
+
+        foreach (var file in written.Files.Where(f => f.IsScript))
+        {
+            _out.WriteLine((file.Changed ? "k6 script: " : "k6 script (unchanged): ") + file.FullPath);
+        }
+
+        foreach (var stale in written.Removed)
+        {
+            _out.WriteLine("removed stale file: " + stale);
+        }
+
+        if (_settings.ListFile is not null && !TryWriteListFile(_settings.ListFile, written.Owned, out var listProblem))
+        {
+            diagnostics.Add(listProblem);
+            Report(listProblem);
+        }
+
+        var errors = diagnostics.Count(d => Adjust(d).IsError);
+        _out.WriteLine(Summary(succeeded.Count, failed.Count, written, errors));
+        return errors > 0 ? Failure : Success;
+    }
+
+    private static EmitResult EmitOne(K6ScriptEmitter emitter, LoadTestDefinition definition)
+    {
+        try
+        {
+            // The header names the definition as snapshot tests see it (member and file), so both agree byte for byte.
+            return emitter.Emit(definition.LoadTest);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A crash of the emitter is our bug, not the user's: say so, and keep emitting the other load tests.
+            var diagnostic = new ModelDiagnostic(DiagnosticCatalog.EmitterFailed, definition.DisplayName, definition.LoadTest.DefinedAt,
+                definition.LoadTest.Name, e.GetType().Name, e.Message);
+            return new EmitResult(definition.LoadTest, null, [diagnostic]);
+        }
+    }
+
+    private ModelDiagnostic Adjust(ModelDiagnostic diagnostic) =>
+        _settings.WarningsAsErrors && diagnostic.Severity == RuleSeverity.Warning ? diagnostic.WithSeverity(RuleSeverity.Error) : diagnostic;
+
+    private void Report(ModelDiagnostic diagnostic) => _out.WriteLine(_formatter.Format(diagnostic));
+
+    private string Summary(int emitted, int failed, OutputFolder.Result written, int errors)
+    {
+        var changed = written.Files.Count(f => f.IsScript && f.Changed);
+        var text = "K6Scenarios: " + emitted + " load test(s) emitted into " + _settings.OutputDirectory
+            + " (" + changed + " script(s) written, " + (written.Files.Count(f => f.IsScript) - changed) + " unchanged)";
+        if (failed > 0)
+        {
+            text += ", " + failed + " failed";
+        }
+
+        return errors > 0 ? text + "; " + errors + " error(s)" : text;
+    }
+
+    // The files the previous run owned: what may be removed when no load test produces them any more.
+    private static string[] ReadPreviousList(string? listFile)
+    {
+        try
+        {
+            return listFile is not null && File.Exists(listFile)
+                ? File.ReadAllLines(listFile).Where(l => l.Length > 0 && Path.IsPathFullyQualified(l)).ToArray()
+                : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private static bool TryWriteListFile(string path, IEnumerable<string> files, [NotNullWhen(false)] out ModelDiagnostic? problem)
+    {
+        try
+        {
+            var directory = Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            File.WriteAllText(path, string.Concat(files.OrderBy(f => f, StringComparer.Ordinal).Select(f => f + "\n")));
+            problem = null;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = new ModelDiagnostic(DiagnosticCatalog.OutputNotWritten, string.Empty, null, path, e.Message);
+            return false;
+        }
+    }
+}

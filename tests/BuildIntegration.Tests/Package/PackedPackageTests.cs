@@ -1,0 +1,191 @@
+using BuildIntegration.Tests.Support;
+
+namespace BuildIntegration.Tests.Package;
+
+/// <summary>
+/// The package as a user meets it: packed from src/Package into a temporary folder with a version no cache has seen,
+/// referenced by a fresh multi-targeted project, built, changed, built again and cleaned with the real `dotnet` CLI.
+/// One test, because each step builds on the state the previous one left; it takes a minute or two.
+/// </summary>
+public sealed class PackedPackageTests : IDisposable
+{
+    private const string ProjectName = "ShopLoadTests";
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "k6scenarios-tests", "package-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_project_referencing_the_package_emits_reports_with_file_and_line_builds_incrementally_and_cleans()
+    {
+        var version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..12];
+        var packages = Path.Combine(_root, "packages");
+        var project = CreateProject(version, packages);
+        var output = Path.Combine(project, "bin", "Debug", "net8.0", "k6");
+        var script = Path.Combine(output, "shop-browse.js");
+        var stamp = Path.Combine(project, "obj", "Debug", "net8.0", "k6scenarios.emit.stamp");
+
+        // Pack: PackageVersion only names the package, so the repository's builds stay up to date.
+        var pack = DotnetCommand.Run(RepositoryRoot(), "pack", Path.Combine("src", "Package", "Package.csproj"), "-c", "Debug", "-o", packages, "-p:PackageVersion=" + version);
+        Assert.True(pack.ExitCode == 0, pack.ToString());
+
+        // 1. The first build emits once (the first target framework only) and says where.
+        var first = Build(project);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(File.Exists(script), "no script at " + script + Environment.NewLine + first);
+        Assert.Contains("K6Scenarios: k6 script -> " + script, first.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(project, "bin", "Debug", "net10.0", "k6")), "the second target framework emitted too");
+        Assert.Contains("build_metadata.AdditionalFiles.K6OpenApi = true",
+            File.ReadAllText(Path.Combine(project, "obj", "Debug", "net8.0", ProjectName + ".GeneratedMSBuildEditorConfig.editorconfig")), StringComparison.Ordinal);
+        var scriptWrittenAt = File.GetLastWriteTimeUtc(script);
+        var stampWrittenAt = File.GetLastWriteTimeUtc(stamp);
+
+        // 2. A build with nothing changed does not start the emit command, and still says where the scripts are.
+        var second = Build(project);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("Skipping target \"_K6ScenariosEmitCore\" because all output files are up-to-date", second.Output, StringComparison.Ordinal);
+        Assert.Contains("K6Scenarios: k6 script -> " + script, second.Output, StringComparison.Ordinal);
+        Assert.Equal(stampWrittenAt, File.GetLastWriteTimeUtc(stamp));
+        Assert.Equal(scriptWrittenAt, File.GetLastWriteTimeUtc(script));
+
+        // 3. Mistakes only the built model shows become MSBuild errors at their file and line; the good test stays.
+        var mistakes = Path.Combine(project, "Mistakes.cs");
+        File.WriteAllText(mistakes, MistakesSource);
+        var third = Build(project);
+        Assert.True(third.ExitCode != 0, third.ToString());
+        Assert.Contains(mistakes + "(" + LineOf(MistakesSource, "// here: duplicate") + "): error K6S0102: ", third.Output, StringComparison.Ordinal);
+        Assert.Contains(mistakes + "(" + LineOf(MistakesSource, "// here: throw") + "): error K6S0904: Mistakes.Throws threw InvalidOperationException: the users file is missing", third.Output, StringComparison.Ordinal);
+        Assert.Contains(mistakes + "(" + LineOf(MistakesSource, "// here: status") + "): warning K6S0502: GET /products expects status 201, but the API documents 200", third.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MSB3073", third.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(script), "the load test without mistakes was not kept" + Environment.NewLine + third);
+
+        // 4. Clean removes what emission wrote.
+        var clean = DotnetCommand.Run(project, "clean", "--disable-build-servers");
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.False(File.Exists(script), "clean left " + script);
+        Assert.False(Directory.Exists(output), "clean left " + output);
+        Assert.False(File.Exists(stamp), "clean left " + stamp);
+    }
+
+    private const string ShopSource = """
+        using System;
+        using K6Scenarios.Model;
+
+        namespace Shop;
+
+        public static class ShopLoadTests
+        {
+            [LoadTest]
+            public static LoadTest Browse => LoadTest.Create("shop-browse")
+                .BaseUrl("BASE_URL", "http://localhost:8080")
+                .Scenario("browse", s => s
+                    .RampingVus(0, stages => stages.RampTo(20, TimeSpan.FromSeconds(30)).RampTo(0, TimeSpan.FromSeconds(10)))
+                    .Flow(f => f
+                        .Get("/products", r => r.ExpectStatus(200))
+                        .ThinkTime(TimeSpan.FromSeconds(1))))
+                .Threshold(K6Metrics.HttpReqDuration.P(95) < 500);
+        }
+        """;
+
+    // Computed names and a throwing definition: the analyzers cannot see these, only the built model can.
+    private const string MistakesSource = """
+        using System;
+        using K6Scenarios.Model;
+
+        public static class Mistakes
+        {
+            private static string Name(string prefix) => prefix + "-all";
+
+            [LoadTest]
+            public static LoadTest Duplicate => LoadTest.Create("duplicate")
+                .BaseUrl("BASE_URL", "http://localhost:8080")
+                .Scenario(Name("browse"), s => s.SharedIterations(1, 1).Flow(f => f.Get("/a")))
+                .Scenario(Name("browse"), s => s.SharedIterations(1, 1).Flow(f => f.Get("/b"))); // here: duplicate
+
+            [LoadTest]
+            public static LoadTest Throws() =>
+                throw new InvalidOperationException("the users file is missing"); // here: throw
+
+            private static int Created() => 201;
+
+            [LoadTest]
+            public static LoadTest ComputedStatus => LoadTest.Create("computed-status")
+                .BaseUrl("BASE_URL", "http://localhost:8080")
+                .Scenario("browse", s => s.SharedIterations(1, 1).Flow(f => f
+                    .Get("/products", r => r.ExpectStatus(Created())))); // here: status
+        }
+        """;
+
+    private const string OpenApiDocument = """
+        openapi: 3.0.3
+        info:
+          title: Shop
+          version: 1.0.0
+        paths:
+          /products:
+            get:
+              responses:
+                "200":
+                  description: The products
+        """;
+
+    private string CreateProject(string version, string packages)
+    {
+        // A user's folder: nothing inherited from the K6Scenarios repository, the package from the packed folder,
+        // everything else from the machine's own NuGet sources (not cleared).
+        Directory.CreateDirectory(packages);
+        File.WriteAllText(Path.Combine(_root, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(_root, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(_root, "Directory.Packages.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(_root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="k6scenarios-under-test" value="{packages}" />
+              </packageSources>
+            </configuration>
+            """);
+
+        var project = Path.Combine(_root, ProjectName);
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(project, ProjectName + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFrameworks>net8.0;net10.0</TargetFrameworks>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="K6Scenarios" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "ShopLoadTests.cs"), ShopSource);
+        File.WriteAllText(Path.Combine(project, "openapi.yaml"), OpenApiDocument);
+        return project;
+    }
+
+    private static CommandResult Build(string project) =>
+        DotnetCommand.Run(project, "build", "-v:n", "--disable-build-servers");
+
+    private static int LineOf(string source, string marker) =>
+        Array.FindIndex(source.Split('\n'), l => l.Contains(marker, StringComparison.Ordinal)) + 1;
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Scenarios.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (with Scenarios.sln) is not above " + AppContext.BaseDirectory);
+    }
+}

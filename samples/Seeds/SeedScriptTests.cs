@@ -75,5 +75,5 @@ public class BuildOutputTests
         Assert.All(verified, v => Assert.Contains(System.IO.File.ReadAllText(v), emitted));
     }
 
-    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => ScriptSnapshot.ResolveSourceFile(path);
 }

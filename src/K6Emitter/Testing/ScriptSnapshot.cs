@@ -44,6 +44,7 @@ public static class ScriptSnapshot
             throw new ArgumentException("The snapshot needs the test's file and method; let the compiler fill them in.", nameof(sourceFile));
         }
 
+        sourceFile = ResolveSourceFile(sourceFile);
         var directory = Path.GetDirectoryName(sourceFile)!;
         var stem = Path.Combine(directory, Path.GetFileNameWithoutExtension(sourceFile) + "." + testMethod);
         var verifiedPath = stem + ".verified.js";
@@ -68,6 +69,38 @@ public static class ScriptSnapshot
         throw new SnapshotMismatchException(verified is null
             ? "No verified snapshot yet: review " + receivedPath + " and rename it to " + Path.GetFileName(verifiedPath) + ", or run with " + AcceptVariable + "=true."
             : "The script differs from " + verifiedPath + " " + FirstDifference(verified, received) + ". Review " + receivedPath + "; accept it by renaming it or by running with " + AcceptVariable + "=true.");
+    }
+
+    /// <summary>
+    /// Finds a source file named by <c>[CallerFilePath]</c> on disk. Deterministic CI builds map source paths
+    /// (<c>/_/tests/MyTests.cs</c>); the tests run from the build output, which lies inside the repository, so the
+    /// file is looked up under each folder above it, longest relative path first.
+    /// </summary>
+    /// <param name="callerFilePath">The path the compiler recorded.</param>
+    /// <returns>The file on disk, or the path unchanged when it exists or cannot be found.</returns>
+    public static string ResolveSourceFile(string callerFilePath)
+    {
+        ArgumentNullException.ThrowIfNull(callerFilePath);
+        if (File.Exists(callerFilePath))
+        {
+            return callerFilePath;
+        }
+
+        var segments = callerFilePath.Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries);
+        for (var skip = 1; skip < segments.Length; skip++)
+        {
+            var relative = Path.Combine(segments[skip..]);
+            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            {
+                var candidate = Path.Combine(folder.FullName, relative);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return callerFilePath;
     }
 
     private static bool ShouldAccept() =>

@@ -209,6 +209,10 @@ public static partial class DiagnosticCatalog
     public static readonly RuleDescriptor InvalidPoolName = new("K6S0306", "Pool name is not valid",
         "Pool name '{0}' is not valid; start with a letter and use letters, digits, '_' and '-'", Pools, RuleSeverity.Error);
 
+    /// <summary>K6S0307: scenarios that share a pool unique per iteration, and so hand out the same entries.</summary>
+    public static readonly RuleDescriptor PoolSharedPerIteration = new("K6S0307", "Unique-per-iteration pool shared by scenarios",
+        "Scenarios {0} all pick pool '{1}' unique per iteration, but each numbers its iterations from 0 (exec.scenario.iterationInTest), so they use the same entries; give each scenario its own pool", Pools, RuleSeverity.Warning);
+
     // 04xx: flows and requests.
 
     /// <summary>K6S0401: a variable read before any step captured it.</summary>

@@ -22,6 +22,7 @@ internal static class PoolRules
 
         foreach (var pool in distinct)
         {
+            CheckSharedPerIteration(context, pool);
             if (CountOf(context, pool) is { } count)
             {
                 CheckUniquePerVu(context, pool, count);
@@ -145,6 +146,18 @@ internal static class PoolRules
                 context.Report(DiagnosticCatalog.PoolTooSmall, ValidationContext.PathOf(scenario), context.LocationOf(scenario),
                     pool.Name, count, ValidationContext.NameOf(scenario), total.Iterations, "one per iteration: " + total.Reason);
             }
+        }
+    }
+
+    /// <summary>Iterations are numbered per scenario, so two scenarios picking unique per iteration collide from entry 0.</summary>
+    private static void CheckSharedPerIteration(ValidationContext context, UserPool pool)
+    {
+        var users = context.Scenarios.Where(s => Uses(s, pool, PoolSelection.UniquePerIteration)).ToArray();
+        if (users.Length > 1)
+        {
+            var last = users[^1];
+            context.Report(DiagnosticCatalog.PoolSharedPerIteration, ValidationContext.PathOf(last), context.LocationOf(last),
+                string.Join(", ", users.Select(s => Safe.Quote(s.Name))), pool.Name);
         }
     }
 

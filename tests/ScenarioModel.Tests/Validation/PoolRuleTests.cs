@@ -123,6 +123,35 @@ public class PoolRuleTests
     }
 
     [Fact]
+    public void Scenarios_sharing_a_unique_per_iteration_pool_are_warned_about()
+    {
+        var users = UserPool.FromJsonFile("users", "users.json", ["email"]);
+        var refundLine = 0;
+        LoadTest test = LoadTest.Create("shop").BaseUrl(Api)
+            .Scenario("checkout", s => s.SharedIterations(10, 500).WithUsers(users, PoolSelection.UniquePerIteration).Flow(f => f
+                .Post("/api/orders", r => r.JsonBody(new { email = users.Field("email") }).ExpectStatus(201))))
+            .At(out refundLine).Scenario("refund", s => s.SharedIterations(5, 100).WithUsers(users, PoolSelection.UniquePerIteration).Flow(f => f
+                .Post("/api/refunds", r => r.JsonBody(new { email = users.Field("email") }).ExpectStatus(201))));
+
+        var diagnostic = AssertReported(Validate(test), DiagnosticCatalog.PoolSharedPerIteration, "scenarios.refund", refundLine);
+
+        Assert.Contains("Scenarios 'checkout', 'refund' all pick pool 'users' unique per iteration", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_unique_per_iteration_pool_in_one_scenario_and_round_robin_in_another_is_fine()
+    {
+        var users = UserPool.FromJsonFile("users", "users.json", ["email"]);
+        LoadTest test = LoadTest.Create("shop").BaseUrl(Api)
+            .Scenario("checkout", s => s.SharedIterations(10, 500).WithUsers(users, PoolSelection.UniquePerIteration).Flow(f => f
+                .Post("/api/orders", r => r.JsonBody(new { email = users.Field("email") }).ExpectStatus(201))))
+            .Scenario("browse", s => s.SharedIterations(5, 100).WithUsers(users, PoolSelection.RoundRobin).Flow(f => f
+                .Get("/api/orders", r => r.Header("X-User", users.Field("email")).ExpectStatus(200))));
+
+        AssertNotReported(Validate(test), DiagnosticCatalog.PoolSharedPerIteration);
+    }
+
+    [Fact]
     public void Pool_sizes_learned_from_data_files_are_checked()
     {
         var users = UserPool.FromJsonFile("users", "users.json", ["email"]);

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace K6Scenarios.Benchmarks.Analyzers;
+
+/// <summary>
+/// The generated project compiled in process: binding and diagnostics alone, then the same with the K6Scenarios
+/// analyzers, side by side. Complements bench/analyzer-cost.sh (the real compiler and the SDK's analyzers) with a
+/// quieter measurement, and is the one to profile (<c>--profiler EP</c>). Needs <c>generate</c> and a build of the
+/// generated project first (the script does both); the folder comes from <c>K6BENCH_ANALYZER_PROJECT</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class InProcessAnalyzerBenchmarks
+{
+    private ImmutableArray<SyntaxTree> _trees;
+    private ImmutableArray<MetadataReference> _references;
+    private ImmutableArray<DiagnosticAnalyzer> _analyzers;
+    private AnalyzerOptions _options = null!;
+
+    /// <summary>Parses the generated sources and loads the model and analyzer assemblies the build produced.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var folder = ProjectFolder();
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        _trees = Directory.GetFiles(Path.Combine(folder, "LoadTests"), "*.cs").OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(f)), parse, f))
+            .ToImmutableArray();
+
+        // The running runtime's assemblies stand in for the reference pack: same API surface for this code.
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        _references = platform.Where(p => p.EndsWith(".dll", StringComparison.Ordinal))
+            .Append(FindBuilt(folder, "K6Scenarios.Model.dll"))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+
+        var analyzerAssembly = Assembly.LoadFrom(FindBuilt(folder, "K6Scenarios.Analyzers.dll"));
+        _analyzers = analyzerAssembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+        var openApi = Path.Combine(folder, ProjectGenerator.OpenApiFileName);
+        _options = new AnalyzerOptions([new FileText(openApi, SourceText.From(File.ReadAllText(openApi)))]);
+
+        var errors = Compile().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).ToList();
+        if (errors.Count > 0 || _analyzers.Length == 0)
+        {
+            throw new InvalidOperationException("The generated project does not compile in process, or no analyzer was found: " + string.Join("; ", errors));
+        }
+    }
+
+    /// <summary>Binding and compiler diagnostics of the whole project (what every build pays).</summary>
+    /// <returns>The diagnostics.</returns>
+    [Benchmark(Baseline = true)]
+    public ImmutableArray<Diagnostic> CompilerOnly() => Compile().GetDiagnostics();
+
+    /// <summary>The same, plus every K6Scenarios analyzer.</summary>
+    /// <returns>The diagnostics.</returns>
+    [Benchmark]
+    public Task<ImmutableArray<Diagnostic>> CompilerAndK6Analyzers() =>
+        Compile().WithAnalyzers(_analyzers, _options).GetAllDiagnosticsAsync(CancellationToken.None);
+
+    /// <summary>Runs the analyzers once with telemetry and returns each one's execution time.</summary>
+    /// <returns>The per-analyzer times.</returns>
+    public IReadOnlyList<(string Analyzer, TimeSpan Time)> Telemetry()
+    {
+        var options = new CompilationWithAnalyzersOptions(_options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true);
+        var withAnalyzers = Compile().WithAnalyzers(_analyzers, options);
+        // GetAllDiagnosticsAsync leaves the telemetry empty; GetAnalyzerDiagnosticsAsync records it.
+        withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return _analyzers
+            .Select(a => (a.GetType().Name, withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime))
+            .ToList();
+    }
+
+    internal static string ProjectFolder()
+    {
+        var folder = Environment.GetEnvironmentVariable("K6BENCH_ANALYZER_PROJECT")
+            ?? Path.Combine(Path.GetTempPath(), "k6scenarios-bench", "analyzer-load");
+        return File.Exists(Path.Combine(folder, ProjectGenerator.ProjectFileName))
+            ? folder
+            : throw new InvalidOperationException("No generated project in " + folder + "; run bench/analyzer-cost.sh (or generate and build it) first.");
+    }
+
+    // The assemblies the generated project's build produced, found in the repository it references.
+    private static string FindBuilt(string folder, string fileName)
+    {
+        var project = File.ReadAllText(Path.Combine(folder, ProjectGenerator.ProjectFileName));
+        var marker = "/src/ScenarioModel/ScenarioModel.csproj";
+        var start = project.LastIndexOf("Include=\"", project.IndexOf(marker, StringComparison.Ordinal), StringComparison.Ordinal) + "Include=\"".Length;
+        var repository = project[start..project.IndexOf(marker, StringComparison.Ordinal)];
+        var candidates = Directory.GetFiles(Path.Combine(repository, "src"), fileName, SearchOption.AllDirectories)
+            .Where(p => p.Contains("/bin/Release/", StringComparison.Ordinal))
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .ToList();
+        return candidates.Count > 0 ? candidates[0] : throw new InvalidOperationException("No Release build of " + fileName + " under " + repository + "/src; build the generated project first.");
+    }
+
+    private CSharpCompilation Compile() => CSharpCompilation.Create(
+        "AnalyzerLoad",
+        _trees,
+        _references,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true));
+
+    private sealed class FileText(string path, SourceText text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
+    }
+}

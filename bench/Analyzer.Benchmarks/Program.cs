@@ -1,0 +1,121 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+
+namespace K6Scenarios.Benchmarks.Analyzers;
+
+/// <summary>
+/// <c>generate &lt;folder&gt; [load-tests] [operations]</c> writes the analyzer benchmark's project (defaults 1,000 and
+/// 200) referencing this repository's model and analyzers; <c>telemetry [runs]</c> compiles it in process and prints
+/// each analyzer's execution time; anything else goes to BenchmarkDotNet.
+/// </summary>
+public static class Program
+{
+    /// <summary>Runs the command.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <returns>The exit code: 0, or 2 for a usage mistake.</returns>
+    public static int Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.FirstOrDefault() == "telemetry")
+        {
+            return Telemetry(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+        }
+
+        if (args.FirstOrDefault() != "generate")
+        {
+            var config = ManualConfig.Create(DefaultConfig.Instance).AddColumn(StatisticColumn.Median);
+            if (!args.Any(a => a is "--job" or "-j"))
+            {
+                config.AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(10).AsDefault());
+            }
+
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+            return 0;
+        }
+
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("usage: generate <folder> [load-tests=1000] [operations=200]");
+            return 2;
+        }
+
+        var loadTests = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000;
+        var operations = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200;
+        if (loadTests < 1 || operations < 6)
+        {
+            Console.Error.WriteLine("use at least 1 load test and 6 operations");
+            return 2;
+        }
+
+        var folder = Path.GetFullPath(args[1]);
+        var files = ProjectGenerator.Write(folder, RepositoryRoot(), loadTests, operations);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {folder}: {loadTests} load tests in {files.Count} files, {operations} OpenAPI operations"));
+        return 0;
+    }
+
+    // Medians of in-process compiles: the compiler alone, and each K6Scenarios analyzer's own execution time.
+    private static int Telemetry(int runs)
+    {
+        var bench = new InProcessAnalyzerBenchmarks();
+        bench.Setup();
+        bench.CompilerOnly();
+        bench.Telemetry();
+        var compile = new double[runs];
+        var analyzers = new System.Collections.Generic.Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (var run = 0; run < runs; run++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            bench.CompilerOnly();
+            compile[run] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            foreach (var (analyzer, time) in bench.Telemetry())
+            {
+                if (!analyzers.TryGetValue(analyzer, out var times))
+                {
+                    analyzers[analyzer] = times = new double[runs];
+                }
+
+                times[run] = time.TotalMilliseconds;
+            }
+        }
+
+        var compileMedian = Median(compile);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compiler alone (binding + diagnostics): {compileMedian:F0} ms (median of {runs})"));
+        var total = 0.0;
+        foreach (var (analyzer, times) in analyzers.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            var median = Median(times);
+            total += median;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{analyzer,-24} {median,8:F0} ms  {100 * median / compileMedian,6:F1} % of the compile"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"K6Scenarios analyzers",-24} {total,8:F0} ms  {100 * total / compileMedian,6:F1} % of the compile (target: under 5 %)"));
+        return 0;
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    // The repository this program was built from: the first folder above it that holds Scenarios.sln.
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Scenarios.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run this program from its build output inside the K6Scenarios repository.");
+    }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# What the K6Scenarios analyzers cost a compile: generates a project with many load tests and an OpenAPI document
+# (bench/Analyzer.Benchmarks), then compiles it again and again, alternating with and without our analyzers, with the
+# compiler's analyzer telemetry (-p:ReportAnalyzer=true). Prints medians; see bench/README.md.
+#
+#   bench/analyzer-cost.sh [runs=5] [load-tests=1000] [operations=200]
+#
+# Environment: K6BENCH_WORK (default $TMPDIR or /tmp, + /k6scenarios-bench) holds the generated project and the logs.
+set -euo pipefail
+
+runs=${1:-5}
+load_tests=${2:-1000}
+operations=${3:-200}
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+work=${K6BENCH_WORK:-${TMPDIR:-/tmp}/k6scenarios-bench}/analyzer-load
+mkdir -p "$work"
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "== generating $load_tests load tests and $operations operations in $work"
+dotnet build -c Release "$repo/bench/Analyzer.Benchmarks/Analyzer.Benchmarks.csproj" -v:q -nologo >/dev/null
+dotnet "$repo/bench/Analyzer.Benchmarks/bin/Release/net10.0/Analyzer.Benchmarks.dll" generate "$work" "$load_tests" "$operations"
+
+# Restores, builds the model and the analyzers, and warms the compiler server: not timed.
+echo "== warm-up build"
+dotnet build -c Release "$work/AnalyzerLoad.csproj" -v:q -nologo >"$work/warmup.log" 2>&1 || { cat "$work/warmup.log"; exit 1; }
+grep -Eo 'warning K6S[0-9]+' "$work/warmup.log" | sort | uniq -c || echo "   no K6Scenarios warnings in the generated project"
+
+: >"$work/with.tsv"
+: >"$work/without.tsv"
+for run in $(seq "$runs"); do
+  for mode in with without; do
+    enabled=true
+    [ "$mode" = without ] && enabled=false
+    # A touched source recompiles only this project (its references are not built again: --no-dependencies).
+    touch "$work/LoadTests/LoadTests000.cs"
+    log="$work/build-$mode-$run.log"
+    dotnet build -c Release "$work/AnalyzerLoad.csproj" --no-dependencies -nologo -v:d -clp:PerformanceSummary \
+      -p:ReportAnalyzer=true -p:K6BenchAnalyzers=$enabled >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
+    csc_ms=$(awk '$2 == "ms" && $3 == "Csc" { print $1 }' "$log" | tail -1)
+    all_s=$(awk '/Total analyzer execution time:/ { v = $(NF - 1) } END { print v + 0 }' "$log")
+    ours_s=$(awk '$3 ~ /^K6Scenarios\.Analyzers,/ { print $1 }' "$log" | head -1)
+    printf '%s\t%s\t%s\n' "$csc_ms" "$all_s" "${ours_s:-0}" >>"$work/$mode.tsv"
+    printf '   run %s %-7s Csc %6s ms, all analyzers %7ss, K6Scenarios analyzers %7ss\n' "$run" "$mode" "$csc_ms" "$all_s" "${ours_s:-0}"
+  done
+done
+
+with_csc=$(cut -f1 "$work/with.tsv" | median)
+without_csc=$(cut -f1 "$work/without.tsv" | median)
+ours=$(cut -f3 "$work/with.tsv" | median)
+all=$(cut -f2 "$work/with.tsv" | median)
+echo
+echo "== medians of $runs runs ($load_tests load tests, $operations operations; load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+awk -v w="$with_csc" -v wo="$without_csc" -v o="$ours" -v a="$all" 'BEGIN {
+  printf "Csc with K6Scenarios analyzers      %8.0f ms\n", w
+  printf "Csc without them                   %8.0f ms\n", wo
+  printf "wall-clock ratio with / without    %8.2f\n", w / wo
+  printf "K6Scenarios analyzers (telemetry)  %8.0f ms  = %.1f %% of the compile with them (all analyzers: %.0f ms)\n", o * 1000, 100 * o * 1000 / w, a * 1000
+}'
+echo "(telemetry sums analyzer time over the compiler's threads, so it can exceed the wall-clock difference)"

@@ -28,11 +28,11 @@ function jsonField(res, path) {
 }
 
 // Unique entries never wrap around: running out aborts the test instead of silently reusing users.
-function uniqueEntry(pool, index, poolName) {
-  if (index >= pool.length) {
-    exec.test.abort(`Pool ${poolName} has ${pool.length} entries; entry ${index + 1} is needed. Add entries or lower the load.`);
+function uniqueIndex(length, index, poolName) {
+  if (index >= length) {
+    exec.test.abort(`Pool ${poolName} has ${length} entries; entry ${index + 1} is needed. Add entries or lower the load.`);
   }
-  return pool[index];
+  return index;
 }
 
 const EVOSPIN_API_URL = __ENV.EVOSPIN_API_URL || 'http://localhost:4000';
@@ -58,7 +58,7 @@ export const options = {
 };
 
 export function signin() {
-  const user = uniqueEntry(users, exec.vu.idInTest - 1, 'users');
+  const user = users[uniqueIndex(users.length, exec.vu.idInTest - 1, 'users')];
   // POST /api/auth/signin
   {
     const res = http.post(`${EVOSPIN_API_URL}/api/auth/signin`, JSON.stringify({ email: user.email, password: EVOSPIN_USER_PASSWORD }), {

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using K6Scenarios.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace K6Scenarios.Analyzers.Chains;
@@ -13,17 +15,23 @@ namespace K6Scenarios.Analyzers.Chains;
 /// </summary>
 internal sealed class BuilderCalls
 {
-    private static readonly BuilderCalls OpaqueEmpty = new(null, new List<IInvocationOperation>(), isOpaque: true);
+    private static readonly BuilderCalls OpaqueEmpty = new(null, new List<IInvocationOperation>(), isOpaque: true, builderType: null);
 
-    /// <summary>Gets the calls of a configuration that was not given (nothing to configure, nothing hidden).</summary>
-    public static BuilderCalls None { get; } = new(null, new List<IInvocationOperation>(), isOpaque: false);
+    // Keyed by the lambda's operation, which the compiler shares between analyzers; entries go with the compilation.
+    private static readonly ConditionalWeakTable<IAnonymousFunctionOperation, BuilderCalls> Cache = new();
 
-    private BuilderCalls(IAnonymousFunctionOperation? lambda, List<IInvocationOperation> calls, bool isOpaque)
+    private readonly INamedTypeSymbol? _builderType;
+
+    private BuilderCalls(IAnonymousFunctionOperation? lambda, List<IInvocationOperation> calls, bool isOpaque, INamedTypeSymbol? builderType)
     {
         Lambda = lambda;
         Calls = calls;
         IsOpaque = isOpaque;
+        _builderType = builderType;
     }
+
+    /// <summary>Gets the calls of a configuration that was not given (nothing to configure, nothing hidden).</summary>
+    public static BuilderCalls None { get; } = new(null, new List<IInvocationOperation>(), isOpaque: false, builderType: null);
 
     /// <summary>Gets the lambda, or <see langword="null"/> when the configuration is not a lambda.</summary>
     public IAnonymousFunctionOperation? Lambda { get; }
@@ -43,46 +51,95 @@ internal sealed class BuilderCalls
             return OpaqueEmpty;
         }
 
-        var parameter = lambda.Symbol.Parameters[0];
-        var calls = new List<IInvocationOperation>();
-        var opaque = false;
-        foreach (var operation in lambda.Body.DescendantsAndSelf(enterLambdas: false))
+        // Every analyzer reads the same lambdas (a scenario's, then each request's, once per rule set): read each once.
+        if (Cache.TryGetValue(lambda, out var cached) && SymbolEqualityComparer.Default.Equals(cached._builderType, builderType))
         {
-            if (operation is not IInvocationOperation invocation || !ModelSymbols.IsDeclaredBy(invocation.TargetMethod, builderType) || invocation.Instance is null)
-            {
-                continue;
-            }
-
-            if (RootOf(invocation, builderType) is IParameterReferenceOperation root && SymbolEqualityComparer.Default.Equals(root.Parameter, parameter))
-            {
-                calls.Add(invocation);
-            }
-            else
-            {
-                opaque = true;
-            }
-
-            if (!IsUseAccountedFor(invocation, builderType))
-            {
-                opaque = true;
-            }
+            return cached;
         }
 
-        // Every use of the parameter must be the receiver of a builder call we saw.
-        foreach (var operation in lambda.Body.DescendantsAndSelf(enterLambdas: true))
+        // Another thread may have stored the same reading first; a lambda read as another builder type (broken code) is not cached.
+        var result = Read(lambda, builderType);
+        var stored = Cache.GetValue(lambda, _ => result);
+        return SymbolEqualityComparer.Default.Equals(stored._builderType, builderType) ? stored : result;
+    }
+
+    // One depth-first walk of the lambda's own level: builder calls are collected there, every use of the parameter must
+    // be the receiver of one of them, and a nested lambda is only searched when it may mention the parameter at all.
+    private static BuilderCalls Read(IAnonymousFunctionOperation lambda, INamedTypeSymbol builderType)
+    {
+        var parameter = lambda.Symbol.Parameters[0];
+        var calls = new List<IInvocationOperation>();
+        var seen = new HashSet<IOperation>(ReferenceComparer.Instance);
+        var opaque = false;
+        var stack = new Stack<IOperation>();
+        stack.Push(lambda.Body);
+        while (stack.Count > 0)
         {
-            if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+            var current = stack.Pop();
+            switch (current)
             {
-                var receiverOf = reference.ParentSkippingConversions() as IInvocationOperation;
-                if (receiverOf is null || !calls.Contains(receiverOf))
-                {
-                    opaque = true;
-                }
+                case IAnonymousFunctionOperation nested:
+                    // The nested lambda's calls belong to its own builder; any use of our parameter inside it is one we cannot follow.
+                    if (!opaque && UsesParameter(nested, parameter))
+                    {
+                        opaque = true;
+                    }
+
+                    continue;
+
+                case IInvocationOperation invocation when invocation.Instance is not null && ModelSymbols.IsDeclaredBy(invocation.TargetMethod, builderType):
+                    if (RootOf(invocation, builderType) is IParameterReferenceOperation root && SymbolEqualityComparer.Default.Equals(root.Parameter, parameter))
+                    {
+                        calls.Add(invocation);
+                        seen.Add(invocation);
+                    }
+                    else
+                    {
+                        opaque = true;
+                    }
+
+                    if (!IsUseAccountedFor(invocation, builderType))
+                    {
+                        opaque = true;
+                    }
+
+                    break;
+
+                case IParameterReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter):
+                    // The receiver is an ancestor, so a depth-first walk has already seen it if it is one of the calls.
+                    if (reference.ParentSkippingConversions() is not IInvocationOperation receiverOf || !seen.Contains(receiverOf))
+                    {
+                        opaque = true;
+                    }
+
+                    break;
+            }
+
+            foreach (var child in current.ChildOperations)
+            {
+                stack.Push(child);
             }
         }
 
         calls.Sort((a, b) => a.NamePosition().CompareTo(b.NamePosition()));
-        return new BuilderCalls(lambda, calls, opaque);
+        return new BuilderCalls(lambda, calls, opaque, builderType);
+    }
+
+    // Whether a nested lambda refers to the parameter; the identifier scan rules out almost every lambda without binding anything.
+    private static bool UsesParameter(IAnonymousFunctionOperation nested, IParameterSymbol parameter)
+    {
+        var mentioned = false;
+        foreach (var token in nested.Syntax.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == parameter.Name)
+            {
+                mentioned = true;
+                break;
+            }
+        }
+
+        return mentioned && nested.Body.DescendantsAndSelf(enterLambdas: true).Any(
+            o => o is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter));
     }
 
     /// <summary>Gets the calls to methods with a name, in order.</summary>
@@ -117,5 +174,15 @@ internal sealed class BuilderCalls
             IReturnOperation => true,
             _ => false,
         };
+    }
+
+    /// <summary>Compares operations by identity (netstandard2.0 has no <c>ReferenceEqualityComparer</c>).</summary>
+    private sealed class ReferenceComparer : IEqualityComparer<IOperation>
+    {
+        public static ReferenceComparer Instance { get; } = new();
+
+        public bool Equals(IOperation? x, IOperation? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IOperation obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using K6Scenarios.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -81,7 +82,7 @@ internal abstract class StepInfo
     /// <summary>Reads the step a flow builder call adds, or returns <see langword="null"/> for calls that add none.</summary>
     public static StepInfo? Create(IInvocationOperation call, ModelSymbols symbols) => call.TargetMethod.Name switch
     {
-        "Get" or "Post" or "Put" or "Patch" or "Delete" or "Request" => new RequestInfo(call, symbols),
+        "Get" or "Post" or "Put" or "Patch" or "Delete" or "Request" => RequestInfo.For(call, symbols),
         "Group" => new GroupStepInfo(call, Constants.String(call.ArgumentValue("name")), FlowInfo.Read(call.ArgumentValue("configure"), symbols)),
         "When" => new ConditionalStepInfo(call, FlowInfo.Read(call.ArgumentValue("then"), symbols), call.ArgumentValue("otherwise") is { } otherwise && !Constants.IsNull(otherwise) ? FlowInfo.Read(otherwise, symbols) : null),
         "Timed" => new TimedStepInfo(call, call.ArgumentValue("metric"), FlowInfo.Read(call.ArgumentValue("configure"), symbols)),
@@ -95,7 +96,10 @@ internal abstract class StepInfo
 /// <summary>An HTTP request step.</summary>
 internal sealed class RequestInfo : StepInfo
 {
-    public RequestInfo(IInvocationOperation invocation, ModelSymbols symbols)
+    // Every rule set reads every request; the compiler shares the operation tree between analyzers, so one reading serves all.
+    private static readonly ConditionalWeakTable<IInvocationOperation, RequestInfo> Cache = new();
+
+    private RequestInfo(IInvocationOperation invocation, ModelSymbols symbols)
         : base(invocation)
     {
         var methodName = invocation.TargetMethod.Name;
@@ -109,6 +113,10 @@ internal sealed class RequestInfo : StepInfo
         var configure = invocation.Argument("configure");
         Configuration = configure is null || Constants.IsNull(configure.Value) ? BuilderCalls.None : BuilderCalls.Collect(configure.Value, symbols.RequestBuilder);
     }
+
+    /// <summary>Reads the request a flow builder call (<c>Get</c>, <c>Post</c>, ... or <c>Request</c>) adds.</summary>
+    public static RequestInfo For(IInvocationOperation invocation, ModelSymbols symbols) =>
+        Cache.TryGetValue(invocation, out var cached) ? cached : Cache.GetValue(invocation, key => new RequestInfo(key, symbols));
 
     /// <summary>Gets the method in upper case (<c>POST</c>), or <see langword="null"/> when not constant.</summary>
     public string? Method { get; }

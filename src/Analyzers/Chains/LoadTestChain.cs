@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using K6Scenarios.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -13,6 +14,9 @@ namespace K6Scenarios.Analyzers.Chains;
 /// </summary>
 internal sealed class LoadTestChain
 {
+    // Keyed by the Create call's operation, which the compiler shares between analyzers; entries go with the compilation.
+    private static readonly ConditionalWeakTable<IInvocationOperation, LoadTestChain> Cache = new();
+
     private LoadTestChain(IInvocationOperation create, IReadOnlyList<IInvocationOperation> calls, bool isComplete, ModelSymbols symbols, CancellationToken cancellationToken)
     {
         Create = create;
@@ -110,8 +114,19 @@ internal sealed class LoadTestChain
     public static bool IsCreate(IInvocationOperation invocation, ModelSymbols symbols) =>
         invocation.TargetMethod.Name == "Create" && ModelSymbols.IsDeclaredBy(invocation.TargetMethod, symbols.LoadTest);
 
-    /// <summary>Reads the chain that starts at a <c>LoadTest.Create(...)</c> call.</summary>
+    /// <summary>Reads the chain that starts at a <c>LoadTest.Create(...)</c> call (once: analyzers share the reading).</summary>
     public static LoadTestChain FromCreate(IInvocationOperation create, ModelSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (Cache.TryGetValue(create, out var cached))
+        {
+            return cached;
+        }
+
+        var chain = Read(create, symbols, cancellationToken);
+        return Cache.GetValue(create, _ => chain);
+    }
+
+    private static LoadTestChain Read(IInvocationOperation create, ModelSymbols symbols, CancellationToken cancellationToken)
     {
         var calls = new List<IInvocationOperation>();
         IOperation current = create;
@@ -199,6 +214,8 @@ internal sealed class BaseUrlInfo
 /// <summary>Reads which environment variable a base URL comes from.</summary>
 internal static class BaseUrlReader
 {
+    private static readonly ConditionalWeakTable<IInvocationOperation, ChainDefault> DefaultsOfChains = new();
+
     /// <summary>Reads <c>.BaseUrl("API_URL", "http://...")</c> or <c>.BaseUrl(baseUrl)</c>.</summary>
     public static BaseUrlInfo Read(IInvocationOperation baseUrlCall, CancellationToken cancellationToken)
     {
@@ -219,6 +236,18 @@ internal static class BaseUrlReader
     /// <summary>Reads the default base URL of the load-test chain that starts at <paramref name="create"/>, or <see langword="null"/> when it sets none.</summary>
     public static BaseUrlInfo? DefaultOfChain(IInvocationOperation create, ModelSymbols symbols, CancellationToken cancellationToken)
     {
+        // Every request of the load test asks; the chain (and a BaseUrl value's field initializer) is read once.
+        if (DefaultsOfChains.TryGetValue(create, out var cached))
+        {
+            return cached.Value;
+        }
+
+        var read = new ChainDefault(ReadDefaultOfChain(create, symbols, cancellationToken));
+        return DefaultsOfChains.GetValue(create, _ => read).Value;
+    }
+
+    private static BaseUrlInfo? ReadDefaultOfChain(IInvocationOperation create, ModelSymbols symbols, CancellationToken cancellationToken)
+    {
         BaseUrlInfo? result = null;
         IOperation current = create;
         while (current.ParentSkippingConversions() is IInvocationOperation parent
@@ -235,5 +264,13 @@ internal static class BaseUrlReader
         }
 
         return result;
+    }
+
+    // A chain's default base URL, possibly none (the table cannot hold a missing value).
+    private sealed class ChainDefault
+    {
+        public ChainDefault(BaseUrlInfo? value) => Value = value;
+
+        public BaseUrlInfo? Value { get; }
     }
 }

@@ -121,15 +121,10 @@ internal static class OperationHelpers
                 continue;
             }
 
-            var children = new List<IOperation>();
-            foreach (var child in current.ChildOperations)
+            // Pushed last to first, so that they come out in source order.
+            foreach (var child in current.ChildOperations.Reverse())
             {
-                children.Add(child);
-            }
-
-            for (var i = children.Count - 1; i >= 0; i--)
-            {
-                stack.Push(children[i]);
+                stack.Push(child);
             }
         }
     }

@@ -113,7 +113,7 @@ public sealed class OpenApiAnalyzer : K6DiagnosticAnalyzer
         var method = invocation.TargetMethod;
         if (ModelSymbols.IsDeclaredBy(method, symbols.FlowBuilder) && method.Name is "Get" or "Post" or "Put" or "Patch" or "Delete" or "Request")
         {
-            new RequestCheck(context, new RequestInfo(invocation, symbols), symbols, documents).Run();
+            new RequestCheck(context, RequestInfo.For(invocation, symbols), symbols, documents).Run();
         }
         else if (ModelSymbols.IsDeclaredBy(method, symbols.LoadTestBuilder) && method.Name == "ExpectedStatuses")
         {

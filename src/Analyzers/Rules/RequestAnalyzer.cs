@@ -76,11 +76,11 @@ public sealed class RequestAnalyzer : K6DiagnosticAnalyzer
         }
         else if (ModelSymbols.IsDeclaredBy(method, symbols.WebSocketBuilder) && method.Name == "Header")
         {
-            CheckHeader(context, invocation, "The WebSocket handshake");
+            CheckHeader(context, invocation, static () => "The WebSocket handshake");
         }
         else if (ModelSymbols.IsDeclaredBy(method, symbols.LoadTestBuilder) && method.Name == "ExpectedStatuses")
         {
-            CheckStatuses(context, invocation.Argument("statuses"), "The load test");
+            CheckStatuses(context, invocation.Argument("statuses"), static () => "The load test");
         }
         else if (ModelSymbols.IsDeclaredBy(method, symbols.UserPool) && method.Name == "Generate")
         {
@@ -93,7 +93,7 @@ public sealed class RequestAnalyzer : K6DiagnosticAnalyzer
         switch (invocation.TargetMethod.Name)
         {
             case "Get" or "Post" or "Put" or "Patch" or "Delete" or "Request":
-                AnalyzeRequest(context, new RequestInfo(invocation, symbols));
+                AnalyzeRequest(context, RequestInfo.For(invocation, symbols));
                 break;
             case "Group":
                 var name = invocation.ArgumentValue("name");
@@ -169,17 +169,18 @@ public sealed class RequestAnalyzer : K6DiagnosticAnalyzer
 
     private static void AnalyzeRequestCall(OperationAnalysisContext context, IInvocationOperation call, ModelSymbols symbols)
     {
-        var owner = EnclosingRequestName(call, symbols);
+        // Naming the request means reading it; only a reported problem needs the name.
+        string Owner() => EnclosingRequestName(call, symbols);
         switch (call.TargetMethod.Name)
         {
             case "Header":
-                CheckHeader(context, call, owner);
+                CheckHeader(context, call, Owner);
                 break;
             case "BearerToken":
                 var token = call.ArgumentValue("token");
                 if (IsLiteralText(token))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLiteral, token!.Syntax.GetLocation(), "The bearer token of " + owner));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLiteral, token!.Syntax.GetLocation(), "The bearer token of " + Owner()));
                 }
 
                 break;
@@ -188,7 +189,7 @@ public sealed class RequestAnalyzer : K6DiagnosticAnalyzer
                 var queryValue = call.ArgumentValue("value");
                 if (queryName is not null && IsSecretName(queryName) && IsLiteralText(queryValue))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLiteral, queryValue!.Syntax.GetLocation(), "Query parameter '" + queryName + "' of " + owner));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLiteral, queryValue!.Syntax.GetLocation(), "Query parameter '" + queryName + "' of " + Owner()));
                 }
 
                 break;
@@ -198,18 +199,18 @@ public sealed class RequestAnalyzer : K6DiagnosticAnalyzer
                 {
                     if (IsSecretName(property.Name) && IsLiteralText(property.Value))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLiteral, property.Value!.Syntax.GetLocation(), "Body property '" + property.Name + "' of " + owner));
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLiteral, property.Value!.Syntax.GetLocation(), "Body property '" + property.Name + "' of " + Owner()));
                     }
                 }
 
                 break;
             case "ExpectStatus" or "AlsoExpected":
-                CheckStatuses(context, call.Argument("statuses"), owner);
+                CheckStatuses(context, call.Argument("statuses"), Owner);
                 break;
         }
     }
 
-    private static void CheckHeader(OperationAnalysisContext context, IInvocationOperation call, string owner)
+    private static void CheckHeader(OperationAnalysisContext context, IInvocationOperation call, Func<string> owner)
     {
         var nameArgument = call.ArgumentValue("name");
         if (Constants.String(nameArgument) is not { } name)
@@ -219,23 +220,23 @@ public sealed class RequestAnalyzer : K6DiagnosticAnalyzer
 
         if (!HeaderNamePattern.IsMatch(name))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidHeaderName, nameArgument!.Syntax.GetLocation(), owner, name));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidHeaderName, nameArgument!.Syntax.GetLocation(), owner(), name));
         }
 
         var value = call.ArgumentValue("value");
         if (IsCredentialHeader(name) && IsLiteralText(value))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLiteral, value!.Syntax.GetLocation(), "The " + name + " header of " + owner));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLiteral, value!.Syntax.GetLocation(), "The " + name + " header of " + owner()));
         }
     }
 
-    private static void CheckStatuses(OperationAnalysisContext context, IArgumentOperation? statuses, string owner)
+    private static void CheckStatuses(OperationAnalysisContext context, IArgumentOperation? statuses, Func<string> owner)
     {
         foreach (var item in statuses.ParamsItems() ?? Array.Empty<IOperation>())
         {
             if (Constants.Integer(item) is { } status && (status < 100 || status > 599))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidStatusCode, item.Syntax.GetLocation(), owner, Texts.Number(status)));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidStatusCode, item.Syntax.GetLocation(), owner(), Texts.Number(status)));
             }
         }
     }
@@ -263,7 +264,7 @@ public sealed class RequestAnalyzer : K6DiagnosticAnalyzer
                 && ModelSymbols.IsDeclaredBy(invocation.TargetMethod, symbols.FlowBuilder)
                 && invocation.TargetMethod.Name is "Get" or "Post" or "Put" or "Patch" or "Delete" or "Request")
             {
-                return new RequestInfo(invocation, symbols).DisplayName;
+                return RequestInfo.For(invocation, symbols).DisplayName;
             }
         }
 

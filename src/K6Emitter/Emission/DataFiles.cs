@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -19,15 +20,30 @@ internal sealed record PoolData(UserPool Pool, string RelativePath, byte[] Conte
 /// </summary>
 internal static class DataFiles
 {
+    // Several load tests often share one pool file: read each version of a file once per process.
+    private static readonly ConcurrentDictionary<(string Path, long Length, DateTime Written, PoolSourceKind Kind, string Fields, int Sample), PoolRead> Cache = new();
+
     public static PoolData? ReadPool(LoadTest test, UserPool pool, string baseDirectory, int sampleSize, List<ModelDiagnostic> diagnostics)
     {
         var path = Path.GetFullPath(Path.Combine(baseDirectory, pool.FilePath!));
         var relative = test.Name + "." + pool.Name + ".json";
         var location = pool.DefinedAt;
-        byte[] bytes;
+        PoolRead read;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new FileNotFoundException("Could not find file '" + path + "'.", path);
+            }
+
+            var key = (path, info.Length, info.LastWriteTimeUtc, pool.Source, string.Join("\n", pool.Fields), sampleSize);
+            if (Cache.Count > 64)
+            {
+                Cache.Clear();
+            }
+
+            read = Cache.GetOrAdd(key, _ => Read(path, pool, sampleSize));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -35,78 +51,127 @@ internal static class DataFiles
             return null;
         }
 
-        List<Dictionary<string, JsonElement>> entries;
-        byte[] content;
+        if (read.Error is { } error)
+        {
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.PoolFileUnreadable, "pools." + pool.Name, location, pool.Name, path, error));
+            return null;
+        }
+
+        return new PoolData(pool, relative, read.Content, read.Count, read.Sample);
+    }
+
+    private static PoolRead Read(string path, UserPool pool, int sampleSize)
+    {
+        var bytes = File.ReadAllBytes(path);
         try
         {
             if (pool.Source == PoolSourceKind.CsvFile)
             {
-                entries = Csv.Parse(Encoding.UTF8.GetString(bytes));
-                content = Serialize(entries);
+                var entries = Csv.Parse(Encoding.UTF8.GetString(bytes));
+                if (MissingField(pool, entries.Select(e => (IReadOnlyCollection<string>)e.Keys)) is { } missing)
+                {
+                    return PoolRead.Failed(missing);
+                }
+
+                var content = Serialize(entries);
+                return new PoolRead(content, entries.Count, Encoding.UTF8.GetString(Serialize(entries.Take(sampleSize).ToList())), null);
             }
-            else
-            {
-                entries = ParseJsonArray(bytes);
-                content = bytes;
-            }
+
+            return ScanJsonArray(bytes, pool, sampleSize);
         }
         catch (FormatException e)
         {
-            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.PoolFileUnreadable, "pools." + pool.Name, location, pool.Name, path, e.Message));
-            return null;
+            return PoolRead.Failed(e.Message);
         }
-
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var missing = pool.Fields.FirstOrDefault(f => !entries[i].ContainsKey(f));
-            if (missing is not null)
-            {
-                diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.PoolFileUnreadable, "pools." + pool.Name, location, pool.Name, path,
-                    "entry " + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " has no field '" + missing + "'; every entry needs the pool's declared fields"));
-                return null;
-            }
-        }
-
-        var sample = Encoding.UTF8.GetString(Serialize(entries.Take(sampleSize).ToList()));
-        return new PoolData(pool, relative, content, entries.Count, sample);
     }
 
-    private static List<Dictionary<string, JsonElement>> ParseJsonArray(byte[] bytes)
+    /// <summary>
+    /// Checks a JSON pool in one forward pass without building a document: an array of objects that all have the
+    /// declared fields. The bytes are kept as they are; only the first entries are copied out as the dry run's sample.
+    /// </summary>
+    private static PoolRead ScanJsonArray(byte[] bytes, UserPool pool, int sampleSize)
     {
+        var sample = new StringBuilder("[");
+        var count = 0;
         try
         {
-            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             {
-                throw new FormatException("the file must hold a JSON array of objects, not a " + document.RootElement.ValueKind.ToString().ToLowerInvariant());
+                return PoolRead.Failed("the file must hold a JSON array of objects, but it holds " + Describe(reader.TokenType));
             }
 
-            var entries = new List<Dictionary<string, JsonElement>>();
-            var index = 0;
-            foreach (var item in document.RootElement.EnumerateArray())
+            var found = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                index++;
-                if (item.ValueKind != JsonValueKind.Object)
+                count++;
+                if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    throw new FormatException("entry " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is not a JSON object");
+                    return PoolRead.Failed("entry " + Number(count) + " is not a JSON object");
                 }
 
-                var entry = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-                foreach (var property in item.EnumerateObject())
+                var start = (int)reader.TokenStartIndex;
+                found.Clear();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    entry[property.Name] = property.Value.Clone();
+                    found.Add(reader.GetString()!);
+                    reader.Read();
+                    reader.Skip();
                 }
 
-                entries.Add(entry);
+                var missing = pool.Fields.FirstOrDefault(f => !found.Contains(f));
+                if (missing is not null)
+                {
+                    return PoolRead.Failed("entry " + Number(count) + " has no field '" + missing + "'; every entry needs the pool's declared fields");
+                }
+
+                if (count <= sampleSize)
+                {
+                    sample.Append(count > 1 ? "," : string.Empty).Append(Encoding.UTF8.GetString(bytes, start, (int)reader.BytesConsumed - start));
+                }
             }
 
-            return entries;
+            while (reader.Read())
+            {
+                // Anything after the array is a syntax error the reader reports.
+            }
         }
         catch (JsonException e)
         {
-            throw new FormatException("the file is not valid JSON (line " + ((e.LineNumber ?? 0) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "): " + e.Message, e);
+            return PoolRead.Failed("the file is not valid JSON (line " + Number((int)(e.LineNumber ?? 0) + 1) + "): " + e.Message);
         }
+
+        return new PoolRead(bytes, count, sample.Append(']').ToString(), null);
     }
+
+    private static string? MissingField(UserPool pool, IEnumerable<IReadOnlyCollection<string>> entries)
+    {
+        var index = 0;
+        foreach (var keys in entries)
+        {
+            index++;
+            var missing = pool.Fields.FirstOrDefault(f => !keys.Contains(f));
+            if (missing is not null)
+            {
+                return "entry " + Number(index) + " has no field '" + missing + "'; every entry needs the pool's declared fields";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.None => "nothing",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString().ToLowerInvariant(),
+    };
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static byte[] Serialize(List<Dictionary<string, JsonElement>> entries)
     {
@@ -131,6 +196,12 @@ internal static class DataFiles
 
         stream.WriteByte((byte)'\n');
         return stream.ToArray();
+    }
+
+    /// <summary>What reading one version of a pool file gave: the bytes to write, the count and the sample, or an error.</summary>
+    private sealed record PoolRead(byte[] Content, int Count, string Sample, string? Error)
+    {
+        public static PoolRead Failed(string error) => new([], 0, "[]", error);
     }
 }
 

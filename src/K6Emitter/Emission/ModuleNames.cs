@@ -17,7 +17,7 @@ internal sealed class ModuleNames
         "http", "check", "group", "sleep", "fail", "exec", "SharedArray", "Counter", "Gauge", "Rate", "Trend",
         "WebSocket", "setTimeout", "options", "setup", "teardown", "handleSummary", "open", "__ENV", "__VU", "__ITER",
         "console", "JSON", "Math", "Date", "String", "Array", "Object", "encodeURIComponent", "requiredEnv", "jsonField",
-        "regexGroup", "uniqueEntry", "data", "res", "passed", "socket", "started", "received",
+        "regexGroup", "uniqueIndex", "data", "res", "passed", "socket", "started", "received",
     ];
 
     private ModuleNames(IdentifierScope scope) => Scope = scope;

@@ -117,22 +117,22 @@ internal sealed partial class ScriptGenerator
     {
         var pool = _names.PoolIdentifier(use.Pool.Name);
         var name = JsString.Quote(use.Pool.Name);
-        switch (use.Selection)
+        var index = use.Selection switch
         {
-            case PoolSelection.UniquePerVu:
-                _usesExec = true;
-                _helpers.Add("uniqueEntry");
-                return "uniqueEntry(" + pool + ", exec.vu.idInTest - 1, " + name + ")";
-            case PoolSelection.UniquePerIteration:
-                _usesExec = true;
-                _helpers.Add("uniqueEntry");
-                return "uniqueEntry(" + pool + ", exec.scenario.iterationInTest, " + name + ")";
-            case PoolSelection.RoundRobin:
-                _usesExec = true;
-                return pool + "[exec.scenario.iterationInTest % " + pool + ".length]";
-            default:
-                return pool + "[Math.floor(Math.random() * " + pool + ".length)]";
+            PoolSelection.UniquePerVu => "uniqueIndex(" + pool + ".length, exec.vu.idInTest - 1, " + name + ")",
+            PoolSelection.UniquePerIteration => "uniqueIndex(" + pool + ".length, exec.scenario.iterationInTest, " + name + ")",
+            PoolSelection.RoundRobin => "exec.scenario.iterationInTest % " + pool + ".length",
+            _ => "Math.floor(Math.random() * " + pool + ".length)",
+        };
+        if (use.Selection is PoolSelection.UniquePerVu or PoolSelection.UniquePerIteration)
+        {
+            _helpers.Add("uniqueIndex");
         }
+
+        _usesExec |= use.Selection != PoolSelection.Random;
+
+        // Generated pools compute an entry from its number; file pools are SharedArrays.
+        return use.Pool.Source == PoolSourceKind.Generated ? pool + ".at(" + index + ")" : pool + "[" + index + "]";
     }
 
     private static string EntryName(string poolName)

@@ -163,14 +163,14 @@ internal sealed partial class ScriptGenerator
             script.Line();
         }
 
-        if (_helpers.Contains("uniqueEntry"))
+        if (_helpers.Contains("uniqueIndex"))
         {
             script.Line("// Unique entries never wrap around: running out aborts the test instead of silently reusing users.");
-            script.Block("function uniqueEntry(pool, index, poolName) {", () =>
+            script.Block("function uniqueIndex(length, index, poolName) {", () =>
             {
-                script.Block("if (index >= pool.length) {", () =>
-                    script.Line("exec.test.abort(`Pool ${poolName} has ${pool.length} entries; entry ${index + 1} is needed. Add entries or lower the load.`);"));
-                script.Line("return pool[index];");
+                script.Block("if (index >= length) {", () =>
+                    script.Line("exec.test.abort(`Pool ${poolName} has ${length} entries; entry ${index + 1} is needed. Add entries or lower the load.`);"));
+                script.Line("return index;");
             });
             script.Line();
         }
@@ -205,11 +205,24 @@ internal sealed partial class ScriptGenerator
             init.Line();
         }
 
-        if (_names.Pools.Count > 0)
+        var filePools = _names.Pools.Where(p => p.Pool.Source != PoolSourceKind.Generated).ToArray();
+        if (filePools.Length > 0)
         {
             _usesSharedArray = true;
             init.Line("// Loaded once per load generator and shared by every VU (a plain array would be copied into each VU).");
-            foreach (var (pool, identifier) in _names.Pools)
+            foreach (var (pool, identifier) in filePools)
+            {
+                init.Region("pools." + pool.Name, pool.DefinedAt, () => WritePool(init, pool, identifier));
+            }
+
+            init.Line();
+        }
+
+        var generatedPools = _names.Pools.Where(p => p.Pool.Source == PoolSourceKind.Generated).ToArray();
+        if (generatedPools.Length > 0)
+        {
+            init.Line("// Entries are computed from their number when picked, so a pool takes no memory however large it is.");
+            foreach (var (pool, identifier) in generatedPools)
             {
                 init.Region("pools." + pool.Name, pool.DefinedAt, () => WritePool(init, pool, identifier));
             }
@@ -247,16 +260,17 @@ internal sealed partial class ScriptGenerator
         if (pool.Source == PoolSourceKind.Generated)
         {
             var values = new ValueWriter(_names, new Dictionary<string, string>(), new Dictionary<string, string>());
-            init.Block("const " + identifier + " = new SharedArray(" + name + ", () =>", () =>
+            init.Block("const " + identifier + " = {", () =>
             {
-                init.Block("Array.from({ length: " + Int(pool.Count ?? 0) + " }, (_, index) => ({", () =>
+                init.Line("length: " + Int(pool.Count ?? 0) + ",");
+                init.Block("at: (index) => ({", () =>
                 {
                     foreach (var (field, template) in pool.GeneratedFields)
                     {
                         init.Line(JsString.Key(field) + ": " + GeneratedField(values, template) + ",");
                     }
-                }, "})),");
-            }, ");");
+                }, "}),");
+            }, "};");
             return;
         }
 

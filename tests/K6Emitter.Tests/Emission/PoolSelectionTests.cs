@@ -47,6 +47,20 @@ public class PoolSelectionTests
     }
 
     [Fact]
+    public void Generated_pools_compute_entries_on_demand_whatever_their_size()
+    {
+        var huge = UserPool.Generate("users", 5_000_000, ("email", "user{n}@example.test"));
+        var test = Emit.With(s => s.WithUsers(huge, PoolSelection.UniquePerVu).Flow(f => f.Get("/me", r => r.Header("X-User", huge.Field("email")).ExpectStatus(200)).ThinkTime(TimeSpan.FromSeconds(1))));
+        var script = Emit.Script(test);
+        Assert.Contains("length: 5000000,", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("SharedArray", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("Array.from", script, StringComparison.Ordinal);
+        using var harness = Emit.Run(test);
+        harness.Call("main", vu: 4_999_999);
+        Assert.Equal("user4999999@example.test", harness.Requests[0].GetProperty("params").GetProperty("headers").GetProperty("X-User").GetString());
+    }
+
+    [Fact]
     public void Pools_are_shared_arrays_loaded_once_in_init()
     {
         var path = Path.Combine(Path.GetTempPath(), "k6s-pool-" + Guid.NewGuid().ToString("N") + ".json");

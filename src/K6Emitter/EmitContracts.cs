@@ -30,7 +30,7 @@ public sealed record EmitterOptions
     public IReadOnlyList<OpenApi.OpenApiSource> OpenApiDocuments { get; init; } = [];
 
     /// <summary>Gets how many pool entries the dry run loads (the full pool is never loaded during validation).</summary>
-    public int ValidationPoolSample { get; init; } = 20;
+    public int ValidationPoolSample { get; init; } = 3;
 }
 
 /// <summary>A file written beside the script: a pool's data, or a file sent in a multipart body.</summary>

@@ -278,38 +278,7 @@ internal sealed class YamlTextParser
     private DocumentNode ParseNodeHere(int parentIndent, int indent, bool allowBlockCollection, bool sequenceMayShareIndent)
     {
         Enter();
-        string? anchor = null;
-        string? tag = null;
-        var hadProperties = false;
-        while (Current == '&' || Current == '!')
-        {
-            var isAnchor = Current == '&';
-            var nameLine = _line;
-            var nameColumn = Column;
-            _position++;
-            var start = _position;
-            while (!IsBlankOrEnd(_position) && !IsFlowIndicator(_position))
-            {
-                _position++;
-            }
-
-            if (isAnchor)
-            {
-                if (_position == start)
-                {
-                    throw ErrorAt("the anchor name is missing after '&'", nameLine, nameColumn);
-                }
-
-                anchor = _text.Substring(start, _position - start);
-            }
-            else
-            {
-                tag = _text.Substring(start - 1, _position - start + 1); // with its first '!'
-            }
-
-            hadProperties = true;
-            SkipInlineSpace();
-        }
+        var hadProperties = ReadNodeProperties(flow: false, out var anchor, out var tag);
 
         DocumentNode node;
         if (hadProperties && AtLineEndOrComment())
@@ -1408,10 +1377,12 @@ internal sealed class YamlTextParser
         }
     }
 
-    private DocumentNode ParseFlowNode()
+    /// <summary>Reads a node's anchor (<c>&amp;name</c>) and tag (<c>!tag</c>), in either order; returns whether there were any.</summary>
+    private bool ReadNodeProperties(bool flow, out string? anchor, out string? tag)
     {
-        string? anchor = null;
-        string? tag = null;
+        anchor = null;
+        tag = null;
+        var hadProperties = false;
         while (Current == '&' || Current == '!')
         {
             var isAnchor = Current == '&';
@@ -1438,8 +1409,23 @@ internal sealed class YamlTextParser
                 tag = _text.Substring(start - 1, _position - start + 1); // with its first '!'
             }
 
-            SkipFlowSpace();
+            hadProperties = true;
+            if (flow)
+            {
+                SkipFlowSpace();
+            }
+            else
+            {
+                SkipInlineSpace();
+            }
         }
+
+        return hadProperties;
+    }
+
+    private DocumentNode ParseFlowNode()
+    {
+        ReadNodeProperties(flow: true, out var anchor, out var tag);
 
         var node = ApplyTag(tag, ParseFlowContent());
         if (anchor is not null)

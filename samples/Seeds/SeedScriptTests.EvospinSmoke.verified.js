@@ -69,45 +69,35 @@ export const options = {
   },
 };
 
+// POST /api/auth/signin, shared by the scenarios signin, bet, history, ws.
+function postApiAuthSignin(user) {
+  let token;
+  const res = http.post(`${EVOSPIN_API_URL}/api/auth/signin`, JSON.stringify({ email: user.email, password: EVOSPIN_USER_PASSWORD }), {
+    headers: { 'Content-Type': 'application/json' },
+    tags: { name: '/api/auth/signin' },
+    responseCallback: http.expectedStatuses(201),
+  });
+  check(res, {
+    '/api/auth/signin status is 201': (r) => r.status === 201,
+  });
+  token = jsonField(res, 'accessToken');
+  if (token === undefined || token === null) {
+    fail(`POST /api/auth/signin: no body field accessToken to capture into token (status ${res.status})`);
+  }
+  return token;
+}
+
 export function signin() {
   const user = users[exec.scenario.iterationInTest % users.length];
   let token;
-  // POST /api/auth/signin
-  {
-    const res = http.post(`${EVOSPIN_API_URL}/api/auth/signin`, JSON.stringify({ email: user.email, password: EVOSPIN_USER_PASSWORD }), {
-      headers: { 'Content-Type': 'application/json' },
-      tags: { name: '/api/auth/signin' },
-      responseCallback: http.expectedStatuses(201),
-    });
-    check(res, {
-      '/api/auth/signin status is 201': (r) => r.status === 201,
-    });
-    token = jsonField(res, 'accessToken');
-    if (token === undefined || token === null) {
-      fail(`POST /api/auth/signin: no body field accessToken to capture into token (status ${res.status})`);
-    }
-  }
+  token = postApiAuthSignin(user);
   sleep(1);
 }
 
 export function bet() {
   const user = users[exec.scenario.iterationInTest % users.length];
   let token;
-  // POST /api/auth/signin
-  {
-    const res = http.post(`${EVOSPIN_API_URL}/api/auth/signin`, JSON.stringify({ email: user.email, password: EVOSPIN_USER_PASSWORD }), {
-      headers: { 'Content-Type': 'application/json' },
-      tags: { name: '/api/auth/signin' },
-      responseCallback: http.expectedStatuses(201),
-    });
-    check(res, {
-      '/api/auth/signin status is 201': (r) => r.status === 201,
-    });
-    token = jsonField(res, 'accessToken');
-    if (token === undefined || token === null) {
-      fail(`POST /api/auth/signin: no body field accessToken to capture into token (status ${res.status})`);
-    }
-  }
+  token = postApiAuthSignin(user);
   // POST /api/bets/dice
   {
     const res = http.post(`${EVOSPIN_API_URL}/api/bets/dice`, JSON.stringify({ amount: 1, target: 50, direction: 'under' }), {
@@ -126,21 +116,7 @@ export function bet() {
 export function history() {
   const user = users[exec.scenario.iterationInTest % users.length];
   let token;
-  // POST /api/auth/signin
-  {
-    const res = http.post(`${EVOSPIN_API_URL}/api/auth/signin`, JSON.stringify({ email: user.email, password: EVOSPIN_USER_PASSWORD }), {
-      headers: { 'Content-Type': 'application/json' },
-      tags: { name: '/api/auth/signin' },
-      responseCallback: http.expectedStatuses(201),
-    });
-    check(res, {
-      '/api/auth/signin status is 201': (r) => r.status === 201,
-    });
-    token = jsonField(res, 'accessToken');
-    if (token === undefined || token === null) {
-      fail(`POST /api/auth/signin: no body field accessToken to capture into token (status ${res.status})`);
-    }
-  }
+  token = postApiAuthSignin(user);
   // GET /api/bets/history
   {
     const res = http.get(`${EVOSPIN_API_URL}/api/bets/history?limit=20`, {
@@ -158,21 +134,7 @@ export function history() {
 export function ws() {
   const user = users[exec.scenario.iterationInTest % users.length];
   let token;
-  // POST /api/auth/signin
-  {
-    const res = http.post(`${EVOSPIN_API_URL}/api/auth/signin`, JSON.stringify({ email: user.email, password: EVOSPIN_USER_PASSWORD }), {
-      headers: { 'Content-Type': 'application/json' },
-      tags: { name: '/api/auth/signin' },
-      responseCallback: http.expectedStatuses(201),
-    });
-    check(res, {
-      '/api/auth/signin status is 201': (r) => r.status === 201,
-    });
-    token = jsonField(res, 'accessToken');
-    if (token === undefined || token === null) {
-      fail(`POST /api/auth/signin: no body field accessToken to capture into token (status ${res.status})`);
-    }
-  }
+  token = postApiAuthSignin(user);
   // WebSocket /ws: the iteration ends when the socket closes.
   {
     const socket = new WebSocket(`${EVOSPIN_WS_URL}/ws`, null, { headers: { Authorization: `Bearer ${token}` }, tags: { name: '/ws' } });

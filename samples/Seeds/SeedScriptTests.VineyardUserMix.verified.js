@@ -68,7 +68,8 @@ export const options = {
   },
 };
 
-export function browsing() {
+// group 'register and login', shared by the scenarios browsing, active.
+function registerAndLogin() {
   let accessToken;
   group('register and login', () => {
     // POST /api/auth/register
@@ -98,50 +99,31 @@ export function browsing() {
       }
     }
   });
-  // GET /api/groups
-  {
-    const res = http.get(`${VINEYARD_API_URL}/api/groups`, {
-      headers: { Authorization: `Bearer ${accessToken}` },
-      tags: { name: '/api/groups' },
-      responseCallback: http.expectedStatuses(200),
-    });
-    check(res, {
-      '/api/groups status is 200': (r) => r.status === 200,
-    });
-  }
+  return accessToken;
+}
+
+// GET /api/groups, shared by the scenarios browsing, active.
+function getApiGroups(accessToken) {
+  const res = http.get(`${VINEYARD_API_URL}/api/groups`, {
+    headers: { Authorization: `Bearer ${accessToken}` },
+    tags: { name: '/api/groups' },
+    responseCallback: http.expectedStatuses(200),
+  });
+  check(res, {
+    '/api/groups status is 200': (r) => r.status === 200,
+  });
+}
+
+export function browsing() {
+  let accessToken;
+  accessToken = registerAndLogin();
+  getApiGroups(accessToken);
   sleep(1 + Math.random() * 2);
 }
 
 export function active() {
   let accessToken;
-  group('register and login', () => {
-    // POST /api/auth/register
-    {
-      const res = http.post(`${VINEYARD_API_URL}/api/auth/register`, JSON.stringify({ username: `vineyard-${exec.vu.idInTest}-${exec.scenario.iterationInTest}`, email: `vineyard-${exec.vu.idInTest}-${exec.scenario.iterationInTest}@example.test`, password: VINEYARD_TEST_PASSWORD }), {
-        headers: { 'Content-Type': 'application/json' },
-        tags: { name: '/api/auth/register' },
-        responseCallback: http.expectedStatuses(201),
-      });
-      check(res, {
-        '/api/auth/register status is 201': (r) => r.status === 201,
-      });
-    }
-    // POST /api/auth/login
-    {
-      const res = http.post(`${VINEYARD_API_URL}/api/auth/login`, JSON.stringify({ username: `vineyard-${exec.vu.idInTest}-${exec.scenario.iterationInTest}`, password: VINEYARD_TEST_PASSWORD }), {
-        headers: { 'Content-Type': 'application/json' },
-        tags: { name: '/api/auth/login' },
-        responseCallback: http.expectedStatuses(200),
-      });
-      check(res, {
-        '/api/auth/login status is 200': (r) => r.status === 200,
-      });
-      accessToken = jsonField(res, 'access');
-      if (accessToken === undefined || accessToken === null) {
-        fail(`POST /api/auth/login: no body field access to capture into accessToken (status ${res.status})`);
-      }
-    }
-  });
+  accessToken = registerAndLogin();
   // POST /api/groups
   {
     const res = http.post(`${VINEYARD_API_URL}/api/groups`, JSON.stringify({ name: `Group ${exec.vu.idInTest}-${exec.scenario.iterationInTest}`, description: 'Created by the load test' }), {
@@ -154,17 +136,7 @@ export function active() {
       '/api/groups has id': (r) => jsonField(r, 'id') !== undefined,
     });
   }
-  // GET /api/groups
-  {
-    const res = http.get(`${VINEYARD_API_URL}/api/groups`, {
-      headers: { Authorization: `Bearer ${accessToken}` },
-      tags: { name: '/api/groups' },
-      responseCallback: http.expectedStatuses(200),
-    });
-    check(res, {
-      '/api/groups status is 200': (r) => r.status === 200,
-    });
-  }
+  getApiGroups(accessToken);
   sleep(1 + Math.random() * 2);
 }
 

@@ -11,6 +11,8 @@ internal sealed partial class ScriptGenerator
 {
     private void WriteFunctions(ScriptBuilder js)
     {
+        FindSharedSteps();
+        WriteSharedFunctions(js);
         if (_test.Setup.Count > 0)
         {
             js.Region("setup", null, () => WriteSetup(js));
@@ -63,22 +65,30 @@ internal sealed partial class ScriptGenerator
 
     private void WriteScenario(ScriptBuilder js, Scenario scenario, string function)
     {
-        var scope = new IdentifierScope(_names.Scope);
+        var (scope, variables, entries) = ScenarioContext(scenario);
         var captured = CapturedVariables(scenario.Flow).ToArray();
-        var variables = DeclareVariables(scope, captured, _setupVariables);
-        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
         js.Block("export function " + function + "(" + (UsesSetupData(scenario.Flow, captured) ? "data" : string.Empty) + ") {", () =>
         {
             if (scenario.Users is { } use)
             {
-                var entry = scope.Claim(EntryName(use.Pool.Name));
-                entries[use.Pool.Name] = entry;
-                js.Line("const " + entry + " = " + SelectEntry(use) + ";");
+                js.Line("const " + entries[use.Pool.Name] + " = " + SelectEntry(use) + ";");
             }
 
             WriteDeclarations(js, variables, captured, fromSetup: true);
             var values = new ValueWriter(_names, variables, entries);
-            WriteSteps(js, scenario.Flow, values, variables, "scenarios." + scenario.Name + ".flow", scope);
+            var path = "scenarios." + scenario.Name + ".flow";
+            for (var i = 0; i < scenario.Flow.Count; i++)
+            {
+                var step = scenario.Flow[i];
+                var stepPath = path + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+                js.Region(stepPath, step.DefinedAt, () =>
+                {
+                    if (_sharedSteps.Count == 0 || step is not (HttpRequestStep or GroupStep) || !TryWriteSharedCall(js, Render(step, values, variables, stepPath, scope)))
+                    {
+                        WriteStep(js, step, values, variables, stepPath, scope);
+                    }
+                });
+            }
         });
         js.Line();
     }

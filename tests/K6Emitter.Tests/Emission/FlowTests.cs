@@ -120,6 +120,31 @@ public class FlowTests
     }
 
     [Fact]
+    public void Steps_two_scenarios_share_are_written_once_and_return_their_captures()
+    {
+        static void SignIn(FlowBuilder f) => f.Post("/api/auth/signin", r => r.ExpectStatus(201).Capture(Token, CaptureSource.Json("data.accessToken")));
+        var test = LoadTest.Create("shared")
+            .BaseUrl("API_URL", "http://localhost:4000")
+            .Scenario("browse", s => s.ConstantVus(1, TimeSpan.FromSeconds(5)).Flow(f => { SignIn(f); f.Get("/api/items", r => r.BearerToken(Token)).ThinkTime(TimeSpan.FromSeconds(1)); }))
+            .Scenario("buy", s => s.ConstantVus(1, TimeSpan.FromSeconds(5)).Flow(f => { SignIn(f); f.Post("/api/orders", r => r.BearerToken(Token)).ThinkTime(TimeSpan.FromSeconds(1)); }))
+            .Build();
+
+        var script = Emit.Script(test);
+        Assert.Equal(1, script.Split("http.post(`${API_URL}/api/auth/signin`").Length - 1);
+        Assert.Contains("function postApiAuthSignin() {", script, StringComparison.Ordinal);
+        Assert.Equal(2, script.Split("token = postApiAuthSignin();").Length - 1);
+
+        using var harness = Emit.Run(test, respond: (method, name) => name == "/api/auth/signin"
+            ? """{"status":201,"body":"{\"data\":{\"accessToken\":\"abc\"}}"}"""
+            : """{"status":200,"body":"{}"}""");
+        harness.Call("browse");
+        harness.Call("buy");
+        var requests = harness.Requests.EnumerateArray().ToArray();
+        Assert.Equal(["/api/auth/signin", "/api/items", "/api/auth/signin", "/api/orders"], requests.Select(r => r.GetProperty("params").GetProperty("tags").GetProperty("name").GetString()!).ToArray());
+        Assert.All(new[] { requests[1], requests[3] }, r => Assert.Equal("Bearer abc", r.GetProperty("params").GetProperty("headers").GetProperty("Authorization").GetString()));
+    }
+
+    [Fact]
     public void Imports_name_only_what_the_script_uses()
     {
         var script = Emit.Script(SignInThenRead());

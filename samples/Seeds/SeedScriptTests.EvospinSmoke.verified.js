@@ -89,15 +89,13 @@ function postApiAuthSignin(user) {
 
 export function signin() {
   const user = users[exec.scenario.iterationInTest % users.length];
-  let token;
-  token = postApiAuthSignin(user);
+  const token = postApiAuthSignin(user);
   sleep(1);
 }
 
 export function bet() {
   const user = users[exec.scenario.iterationInTest % users.length];
-  let token;
-  token = postApiAuthSignin(user);
+  const token = postApiAuthSignin(user);
   // POST /api/bets/dice
   {
     const res = http.post(`${EVOSPIN_API_URL}/api/bets/dice`, JSON.stringify({ amount: 1, target: 50, direction: 'under' }), {
@@ -115,8 +113,7 @@ export function bet() {
 
 export function history() {
   const user = users[exec.scenario.iterationInTest % users.length];
-  let token;
-  token = postApiAuthSignin(user);
+  const token = postApiAuthSignin(user);
   // GET /api/bets/history
   {
     const res = http.get(`${EVOSPIN_API_URL}/api/bets/history?limit=20`, {
@@ -133,8 +130,7 @@ export function history() {
 
 export function ws() {
   const user = users[exec.scenario.iterationInTest % users.length];
-  let token;
-  token = postApiAuthSignin(user);
+  const token = postApiAuthSignin(user);
   // WebSocket /ws: the iteration ends when the socket closes.
   {
     const socket = new WebSocket(`${EVOSPIN_WS_URL}/ws`, null, { headers: { Authorization: `Bearer ${token}` }, tags: { name: '/ws' } });

@@ -115,15 +115,13 @@ function getApiGroups(accessToken) {
 }
 
 export function browsing() {
-  let accessToken;
-  accessToken = registerAndLogin();
+  const accessToken = registerAndLogin();
   getApiGroups(accessToken);
   sleep(1 + Math.random() * 2);
 }
 
 export function active() {
-  let accessToken;
-  accessToken = registerAndLogin();
+  const accessToken = registerAndLogin();
   // POST /api/groups
   {
     const res = http.post(`${VINEYARD_API_URL}/api/groups`, JSON.stringify({ name: `Group ${exec.vu.idInTest}-${exec.scenario.iterationInTest}`, description: 'Created by the load test' }), {

@@ -67,6 +67,32 @@ internal sealed partial class ScriptGenerator
     {
         var (scope, variables, entries) = ScenarioContext(scenario);
         var captured = CapturedVariables(scenario.Flow).ToArray();
+        var values = new ValueWriter(_names, variables, entries);
+        var path = "scenarios." + scenario.Name + ".flow";
+        var paths = scenario.Flow.Select((_, i) => path + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]").ToArray();
+
+        // Shared steps found; a variable first set by one is declared where it is set (let token = signIn(user)).
+        var shared = new SharedStep?[scenario.Flow.Count];
+        var declaredAtCall = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(_setupVariables, StringComparer.Ordinal);
+        for (var i = 0; i < scenario.Flow.Count; i++)
+        {
+            var step = scenario.Flow[i];
+            if (_sharedSteps.Count > 0 && step is HttpRequestStep or GroupStep && _sharedSteps.TryGetValue(Render(step, values, variables, paths[i], scope), out var found))
+            {
+                shared[i] = found;
+                var names = found.Returns.Select(r => variables.First(v => v.Value == r).Key).ToArray();
+                if (names.Length > 0 && !names.Any(seen.Contains) && !found.Parameters.Intersect(found.Returns).Any())
+                {
+                    declaredAtCall.UnionWith(names);
+                }
+            }
+
+            seen.UnionWith(ModuleNames.StepValues([step]).OfType<Variable>().Select(v => v.Name));
+            seen.UnionWith(StepWalker.Walk([step]).OfType<ConditionalStep>().Select(c => c.Condition).OfType<CapturedCondition>().Select(c => c.Variable.Name));
+            seen.UnionWith(CapturedVariables([step]));
+        }
+
         js.Block("export function " + function + "(" + (UsesSetupData(scenario.Flow, captured) ? "data" : string.Empty) + ") {", () =>
         {
             if (scenario.Users is { } use)
@@ -74,18 +100,25 @@ internal sealed partial class ScriptGenerator
                 js.Line("const " + entries[use.Pool.Name] + " = " + SelectEntry(use) + ";");
             }
 
-            WriteDeclarations(js, variables, captured, fromSetup: true);
-            var values = new ValueWriter(_names, variables, entries);
-            var path = "scenarios." + scenario.Name + ".flow";
+            WriteDeclarations(js, variables, captured.Where(c => !declaredAtCall.Contains(c)), fromSetup: true);
             for (var i = 0; i < scenario.Flow.Count; i++)
             {
                 var step = scenario.Flow[i];
-                var stepPath = path + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
-                js.Region(stepPath, step.DefinedAt, () =>
+                var index = i;
+                js.Region(paths[i], step.DefinedAt, () =>
                 {
-                    if (_sharedSteps.Count == 0 || step is not (HttpRequestStep or GroupStep) || !TryWriteSharedCall(js, Render(step, values, variables, stepPath, scope)))
+                    if (shared[index] is { } call)
                     {
-                        WriteStep(js, step, values, variables, stepPath, scope);
+                        var names = call.Returns.Select(r => variables.First(v => v.Value == r).Key).ToArray();
+                        var declare = names.Length > 0 && names.All(declaredAtCall.Contains);
+
+                        // Set once in the whole flow: a constant, as a person would write it.
+                        var once = names.All(n => StepWalker.Walk(scenario.Flow).OfType<HttpRequestStep>().SelectMany(r => r.Captures).Count(c => c.Target.Name == n) == 1);
+                        WriteSharedCall(js, call, declare ? (once ? "const " : "let ") : null);
+                    }
+                    else
+                    {
+                        WriteStep(js, step, values, variables, paths[index], scope);
                     }
                 });
             }

@@ -126,22 +126,21 @@ internal sealed partial class ScriptGenerator
         return lines;
     }
 
-    /// <summary>Writes the call of a shared step, or returns false when the step is not shared.</summary>
-    private bool TryWriteSharedCall(ScriptBuilder js, string text)
+    /// <summary>Writes the call of a shared step, declaring what it returns when the caller has not yet.</summary>
+    /// <param name="js">The script.</param>
+    /// <param name="shared">The shared step.</param>
+    /// <param name="declaration"><c>const </c> or <c>let </c> to declare what it returns, or null when the caller declared it.</param>
+    private static void WriteSharedCall(ScriptBuilder js, SharedStep shared, string? declaration)
     {
-        if (!_sharedSteps.TryGetValue(text, out var shared))
-        {
-            return false;
-        }
-
         var call = shared.Function + "(" + string.Join(", ", shared.Parameters) + ")";
         js.Line(shared.Returns.Count switch
         {
             0 => call + ";",
-            1 => shared.Returns[0] + " = " + call + ";",
-            _ => "({ " + string.Join(", ", shared.Returns) + " } = " + call + ");",
+            1 => declaration + shared.Returns[0] + " = " + call + ";",
+            _ => declaration is null
+                ? "({ " + string.Join(", ", shared.Returns) + " } = " + call + ");"
+                : declaration + "{ " + string.Join(", ", shared.Returns) + " } = " + call + ";",
         });
-        return true;
     }
 
     private string Render(Step step, ValueWriter values, IReadOnlyDictionary<string, string> variables, string path, IdentifierScope scope)

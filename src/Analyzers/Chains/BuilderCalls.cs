@@ -1,9 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using K6Scenarios.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace K6Scenarios.Analyzers.Chains;
@@ -19,6 +19,10 @@ internal sealed class BuilderCalls
 
     // Keyed by the lambda's operation, which the compiler shares between analyzers; entries go with the compilation.
     private static readonly ConditionalWeakTable<IAnonymousFunctionOperation, BuilderCalls> Cache = new();
+
+    // The walk's stack, reused by each thread (a Read never runs inside another).
+    [ThreadStatic]
+    private static Stack<IOperation>? t_stack;
 
     private readonly INamedTypeSymbol? _builderType;
 
@@ -69,9 +73,9 @@ internal sealed class BuilderCalls
     {
         var parameter = lambda.Symbol.Parameters[0];
         var calls = new List<IInvocationOperation>();
-        var seen = new HashSet<IOperation>(ReferenceComparer.Instance);
         var opaque = false;
-        var stack = new Stack<IOperation>();
+        var stack = t_stack ??= new Stack<IOperation>();
+        stack.Clear();
         stack.Push(lambda.Body);
         while (stack.Count > 0)
         {
@@ -91,7 +95,6 @@ internal sealed class BuilderCalls
                     if (RootOf(invocation, builderType) is IParameterReferenceOperation root && SymbolEqualityComparer.Default.Equals(root.Parameter, parameter))
                     {
                         calls.Add(invocation);
-                        seen.Add(invocation);
                     }
                     else
                     {
@@ -106,8 +109,9 @@ internal sealed class BuilderCalls
                     break;
 
                 case IParameterReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter):
-                    // The receiver is an ancestor, so a depth-first walk has already seen it if it is one of the calls.
-                    if (reference.ParentSkippingConversions() is not IInvocationOperation receiverOf || !seen.Contains(receiverOf))
+                    // An invocation parent means the reference is its receiver (arguments have an IArgumentOperation between), and a
+                    // builder method called on the parameter outside nested lambdas is exactly what the case above collects.
+                    if (reference.ParentSkippingConversions() is not IInvocationOperation receiverOf || !ModelSymbols.IsDeclaredBy(receiverOf.TargetMethod, builderType))
                     {
                         opaque = true;
                     }
@@ -125,22 +129,54 @@ internal sealed class BuilderCalls
         return new BuilderCalls(lambda, calls, opaque, builderType);
     }
 
-    // Whether a nested lambda refers to the parameter; the identifier scan rules out almost every lambda without binding anything.
+    // Whether a nested lambda refers to the parameter. A scan of its source text for the name as a word rules out almost every
+    // lambda without walking its operations; the operation walk decides when the name is there.
     private static bool UsesParameter(IAnonymousFunctionOperation nested, IParameterSymbol parameter)
     {
-        var mentioned = false;
-        foreach (var token in nested.Syntax.DescendantTokens())
+        return Mentions(nested.Syntax, parameter.Name) && nested.Body.DescendantsAndSelf(enterLambdas: true).Any(
+            o => o is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter));
+    }
+
+    // Whether a name may be written in a node's text. Conservative: a Unicode escape (\u0072) or a non-ASCII neighbour counts as a mention.
+    private static bool Mentions(SyntaxNode node, string name)
+    {
+        if (name.Length == 0)
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == parameter.Name)
+            return true;
+        }
+
+        var text = node.SyntaxTree.GetText();
+        var span = node.Span;
+        var end = span.End;
+        for (var i = span.Start; i < end; i++)
+        {
+            var c = text[i];
+            if (c == '\\')
             {
-                mentioned = true;
-                break;
+                return true;
+            }
+
+            if (c != name[0] || i + name.Length > end || (i > span.Start && IsAsciiIdentifierPart(text[i - 1])) || (i + name.Length < end && IsAsciiIdentifierPart(text[i + name.Length])))
+            {
+                continue;
+            }
+
+            var matches = true;
+            for (var k = 1; k < name.Length && matches; k++)
+            {
+                matches = text[i + k] == name[k];
+            }
+
+            if (matches)
+            {
+                return true;
             }
         }
 
-        return mentioned && nested.Body.DescendantsAndSelf(enterLambdas: true).Any(
-            o => o is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter));
+        return false;
     }
+
+    private static bool IsAsciiIdentifierPart(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
 
     /// <summary>Gets the calls to methods with a name, in order.</summary>
     public IEnumerable<IInvocationOperation> Named(string name) => Calls.Where(c => c.TargetMethod.Name == name);
@@ -174,15 +210,5 @@ internal sealed class BuilderCalls
             IReturnOperation => true,
             _ => false,
         };
-    }
-
-    /// <summary>Compares operations by identity (netstandard2.0 has no <c>ReferenceEqualityComparer</c>).</summary>
-    private sealed class ReferenceComparer : IEqualityComparer<IOperation>
-    {
-        public static ReferenceComparer Instance { get; } = new();
-
-        public bool Equals(IOperation? x, IOperation? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(IOperation obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

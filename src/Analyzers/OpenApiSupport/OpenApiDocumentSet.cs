@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -57,6 +58,11 @@ internal sealed class OpenApiDocumentSet
 
     /// <summary>The metadata that marks a file with another name as an OpenAPI document.</summary>
     public const string OpenApiMetadata = "build_metadata.AdditionalFiles.K6OpenApi";
+
+    // Requests repeat the same paths (every load test calls the same API) and matching scans every path template of the
+    // document, so lookups are remembered for the compilation. Documents compare by identity.
+    private readonly ConcurrentDictionary<(OpenApiDocument Document, string Path), IReadOnlyList<OpenApiOperation>> _pathOperations = new();
+    private readonly ConcurrentDictionary<(OpenApiDocument Document, string Method, string Path), OpenApiOperation?> _operations = new();
 
     private OpenApiDocumentSet(IReadOnlyList<LoadedDocument> documents)
     {
@@ -121,6 +127,19 @@ internal sealed class OpenApiDocumentSet
 
         return false;
     }
+
+    /// <summary>Gets <see cref="OpenApiDocument.FindOperationsForPath"/> of a document, remembered for the compilation.</summary>
+    /// <param name="document">One of this set's documents.</param>
+    /// <param name="path">The request path.</param>
+    public IReadOnlyList<OpenApiOperation> FindOperationsForPath(OpenApiDocument document, string path) =>
+        _pathOperations.GetOrAdd((document, path), static key => key.Document.FindOperationsForPath(key.Path));
+
+    /// <summary>Gets <see cref="OpenApiDocument.FindOperation"/> of a document, remembered for the compilation.</summary>
+    /// <param name="document">One of this set's documents.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The request path.</param>
+    public OpenApiOperation? FindOperation(OpenApiDocument document, string method, string path) =>
+        _operations.GetOrAdd((document, method, path), static key => key.Document.FindOperation(key.Method, key.Path));
 
     /// <summary>Gets the documents that apply to requests whose base URL comes from <paramref name="baseUrlVariable"/>.</summary>
     /// <param name="baseUrlVariable">The environment variable, or <see langword="null"/> when unknown.</param>

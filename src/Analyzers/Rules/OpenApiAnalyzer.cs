@@ -259,16 +259,19 @@ public sealed class OpenApiAnalyzer : K6DiagnosticAnalyzer
                 return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(
-                DocumentedStatusesProperty,
-                string.Join(",", operation.DocumentedSuccessStatuses.Select(s => s.ToString(CultureInfo.InvariantCulture))));
-            var documented = string.Join(", ", operation.ResponseKeys.Where(k => k != "default"));
+            // The message's texts are only needed for a reported status, which is rare.
+            ImmutableDictionary<string, string?>? properties = null;
+            string? documented = null;
             foreach (var call in _request.Configuration.Calls.Where(c => c.TargetMethod.Name is "ExpectStatus" or "AlsoExpected"))
             {
                 foreach (var item in call.Argument("statuses").ParamsItems() ?? Array.Empty<IOperation>())
                 {
                     if (Constants.Integer(item) is { } status && status is >= 100 and <= 599 && !operation.DocumentsStatus((int)status))
                     {
+                        properties ??= ImmutableDictionary<string, string?>.Empty.Add(
+                            DocumentedStatusesProperty,
+                            string.Join(",", operation.DocumentedSuccessStatuses.Select(s => s.ToString(CultureInfo.InvariantCulture))));
+                        documented ??= string.Join(", ", operation.ResponseKeys.Where(k => k != "default"));
                         _context.ReportDiagnostic(Diagnostic.Create(Descriptors.StatusNotDocumented, item.Syntax.GetLocation(), properties, _request.DisplayName, Texts.Number(status), documented));
                     }
                 }
@@ -531,10 +534,10 @@ internal sealed class OperationMatch
         {
             foreach (var document in applicable)
             {
-                var pathOperations = document.FindOperationsForPath(path);
+                var pathOperations = documents.FindOperationsForPath(document, path);
                 if (pathOperations.Count > 0)
                 {
-                    return new OperationMatch(applicable, document.FindOperation(request.Method, path), pathOperations);
+                    return new OperationMatch(applicable, documents.FindOperation(document, request.Method, path), pathOperations);
                 }
             }
         }

@@ -88,6 +88,18 @@ public sealed class PathTests
     }
 
     [Fact]
+    public async Task Request_builder_used_inside_a_nested_lambda_makes_the_configuration_opaque()
+    {
+        // The nested lambda's own parameter and a string spelling "r" do not hide anything; using r inside it does.
+        await AnalyzerTest.For(Code.Wrap("""
+                public static void Flow(FlowBuilder f) => f
+                    .Post({|K6S0402:"/api/groups/{id}"|}, r => r.BearerToken(Token).MultipartBody(m => m.Field("r", "r")))
+                    .Post("/api/groups/{id}", r => r.BearerToken(Token).MultipartBody(m => Fill(m, r)));
+                static void Fill(MultipartBuilder m, RequestBuilder r) => r.PathParameter("id", 1);
+            """)).VerifyAsync();
+    }
+
+    [Fact]
     public async Task Document_applies_only_to_its_base_url_variable()
     {
         const string Source = """

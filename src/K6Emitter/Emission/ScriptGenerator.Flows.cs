@@ -78,7 +78,7 @@ internal sealed partial class ScriptGenerator
         for (var i = 0; i < scenario.Flow.Count; i++)
         {
             var step = scenario.Flow[i];
-            if (_sharedSteps.Count > 0 && step is HttpRequestStep or GroupStep && _sharedSteps.TryGetValue(Render(step, values, variables, paths[i], scope), out var found))
+            if (_sharedSteps.Count > 0 && _renderedSteps.TryGetValue((scenario.Name, i), out var text) && _sharedSteps.TryGetValue(text, out var found))
             {
                 shared[i] = found;
                 var names = found.Returns.Select(r => variables.First(v => v.Value == r).Key).ToArray();
@@ -88,8 +88,7 @@ internal sealed partial class ScriptGenerator
                 }
             }
 
-            seen.UnionWith(ModuleNames.StepValues([step]).OfType<Variable>().Select(v => v.Name));
-            seen.UnionWith(StepWalker.Walk([step]).OfType<ConditionalStep>().Select(c => c.Condition).OfType<CapturedCondition>().Select(c => c.Variable.Name));
+            seen.UnionWith(VariablesRead([step]));
             seen.UnionWith(CapturedVariables([step]));
         }
 
@@ -152,8 +151,7 @@ internal sealed partial class ScriptGenerator
     }
 
     private bool UsesSetupData(IReadOnlyList<Step> steps, IReadOnlyCollection<string> captured) =>
-        ModuleNames.StepValues(steps).OfType<Variable>().Any(v => _setupVariables.Contains(v.Name)) ||
-        StepWalker.Walk(steps).OfType<ConditionalStep>().Select(c => c.Condition).OfType<CapturedCondition>().Any(c => _setupVariables.Contains(c.Variable.Name)) ||
+        VariablesRead(steps).Any(_setupVariables.Contains) ||
         captured.Any(_setupVariables.Contains);
 
     private string SelectEntry(PoolUse use)

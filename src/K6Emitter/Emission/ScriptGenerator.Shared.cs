@@ -16,6 +16,9 @@ internal sealed partial class ScriptGenerator
 {
     private readonly Dictionary<string, SharedStep> _sharedSteps = new(StringComparer.Ordinal);
 
+    // The text of each top-level request and group, rendered once while looking for shared steps.
+    private readonly Dictionary<(string Scenario, int Index), string> _renderedSteps = [];
+
     /// <summary>A step written once: its function, its parameters (pool entry, variables read) and what it captures.</summary>
     private sealed record SharedStep(string Function, string Text, IReadOnlyList<string> Parameters, IReadOnlyList<string> Returns, IReadOnlyList<string> Scenarios, string Path, SourceLocation? Location, string Comment);
 
@@ -38,9 +41,8 @@ internal sealed partial class ScriptGenerator
 
                 var path = "scenarios." + scenario.Name + ".flow[" + i.ToString(CultureInfo.InvariantCulture) + "]";
                 var text = Render(step, values, variables, path, scope);
-                var reads = ModuleNames.StepValues([step]).OfType<Variable>().Select(v => v.Name)
-                    .Concat(StepWalker.Walk([step]).OfType<ConditionalStep>().Select(c => c.Condition).OfType<CapturedCondition>().Select(c => c.Variable.Name))
-                    .Distinct(StringComparer.Ordinal).ToArray();
+                _renderedSteps[(scenario.Name, i)] = text;
+                var reads = VariablesRead([step]).ToArray();
                 // Steps that read setup data (data.x) stay inline: the shared function would need the data too.
                 if (reads.Any(r => !variables.TryGetValue(r, out var name) || name != r))
                 {
@@ -141,6 +143,15 @@ internal sealed partial class ScriptGenerator
                 ? "({ " + string.Join(", ", shared.Returns) + " } = " + call + ");"
                 : declaration + "{ " + string.Join(", ", shared.Returns) + " } = " + call + ";",
         });
+    }
+
+    /// <summary>Gets the variables steps read: sent values and captured-conditions, each once, in order.</summary>
+    private static IEnumerable<string> VariablesRead(IEnumerable<Step> steps)
+    {
+        var list = steps as IReadOnlyCollection<Step> ?? steps.ToArray();
+        return ModuleNames.StepValues(list).OfType<Variable>().Select(v => v.Name)
+            .Concat(StepWalker.Walk(list).OfType<ConditionalStep>().Select(c => c.Condition).OfType<CapturedCondition>().Select(c => c.Variable.Name))
+            .Distinct(StringComparer.Ordinal);
     }
 
     private string Render(Step step, ValueWriter values, IReadOnlyDictionary<string, string> variables, string path, IdentifierScope scope)

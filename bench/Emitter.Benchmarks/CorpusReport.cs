@@ -36,7 +36,7 @@ internal static class CorpusReport
         Print("thresholds per test", corpus.Select(t => t.Thresholds.Count.ToString(CultureInfo.InvariantCulture)));
 
         // Warnings are allowed (the script is still written); the emitter's own verdict is what counts.
-        var warnings = corpus.SelectMany(t => new K6ScriptEmitter(options with { Validate = false }).Emit(t).Diagnostics).Select(d => d.Id);
+        var warnings = corpus.SelectMany(t => new K6ScriptEmitter(options with { DryRun = false }).Emit(t).Diagnostics).Select(d => d.Id);
         Print("diagnostics (warnings and infos)", warnings);
         return 0;
     }

@@ -31,8 +31,8 @@ public class SeedEmissionBenchmarks
         }
 
         var directory = BenchData.SeedBaseDirectory();
-        _withValidation = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = directory, Validate = true });
-        _withoutValidation = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = directory, Validate = false });
+        _withValidation = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = directory, DryRun = true });
+        _withoutValidation = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = directory, DryRun = false });
         BenchData.EnsureAllEmit(_seeds, _withValidation.Options);
     }
 
@@ -74,8 +74,8 @@ public class CorpusEmissionBenchmarks
     {
         var directory = BenchData.PrepareCorpusData();
         _corpus = LoadTestCorpus.Generate(LoadTestCorpus.DefaultSize);
-        _withValidation = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = directory, Validate = true });
-        _withoutValidation = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = directory, Validate = false });
+        _withValidation = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = directory, DryRun = true });
+        _withoutValidation = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = directory, DryRun = false });
         BenchData.EnsureAllEmit(_corpus, _withValidation.Options);
     }
 
@@ -127,7 +127,7 @@ public class PoolScaleBenchmarks
         _jsonLarge = SignIn("json-100000", UserPool.FromJsonFile("users", BenchData.PreparePoolFile(Large), ["email", "password"]));
         _generatedSmall = SignIn("generated-100", Generated(Small));
         _generatedLarge = SignIn("generated-100000", Generated(Large));
-        _emitter = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = BenchData.GeneratedDataDirectory, Validate = true });
+        _emitter = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = BenchData.GeneratedDataDirectory, DryRun = true });
         BenchData.EnsureAllEmit([_jsonSmall, _jsonLarge, _generatedSmall, _generatedLarge], _emitter.Options);
     }
 

@@ -55,8 +55,8 @@ internal static class PhaseBreakdown
 
     private static void Report(string title, IReadOnlyList<LoadTest> tests, string baseDirectory, int repetitions)
     {
-        var plain = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = baseDirectory, Validate = false });
-        var validating = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = baseDirectory, Validate = true });
+        var plain = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = baseDirectory, DryRun = false });
+        var validating = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = baseDirectory, DryRun = true });
         BenchData.EnsureAllEmit(tests, validating.Options);
         var floor = Engine.PrepareModule(FloorScript, "floor.js");
         var phases = new (string Name, Action<int> Run)[]

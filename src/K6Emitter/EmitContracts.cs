@@ -12,8 +12,8 @@ public sealed record EmitterOptions
     /// <summary>Gets the folder that relative data-file paths (pools, multipart files) resolve against (default: the current directory).</summary>
     public string? BaseDirectory { get; init; }
 
-    /// <summary>Gets whether the script is validated with Jint before it is returned (default <see langword="true"/>).</summary>
-    public bool Validate { get; init; } = true;
+    /// <summary>Gets whether the script is dry-run with Jint before it is returned (default <see langword="true"/>).</summary>
+    public bool DryRun { get; init; } = true;
 
     /// <summary>Gets the most VUs one load generator is expected to sustain (K6S0602; default 1000, where seed 000's generator stopped).</summary>
     public int PeakVusPerGenerator { get; init; } = 1000;
@@ -29,8 +29,8 @@ public sealed record EmitterOptions
     /// </summary>
     public IReadOnlyList<OpenApi.OpenApiSource> OpenApiDocuments { get; init; } = [];
 
-    /// <summary>Gets how many pool entries the dry run loads (the full pool is never loaded during validation).</summary>
-    public int ValidationPoolSample { get; init; } = 3;
+    /// <summary>Gets how many pool entries the dry run loads (the full pool is never loaded during the dry run).</summary>
+    public int DryRunPoolSample { get; init; } = 3;
 }
 
 /// <summary>A file written beside the script: a pool's data, or a file sent in a multipart body.</summary>

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text;
 using K6Scenarios.Diagnostics;
 using K6Scenarios.Emitter.Emission;
-using K6Scenarios.Emitter.Validation;
+using K6Scenarios.Emitter.DryRun;
 using K6Scenarios.Model;
 
 namespace K6Scenarios.Emitter;
@@ -16,7 +16,7 @@ namespace K6Scenarios.Emitter;
 /// </summary>
 public sealed class K6ScriptEmitter
 {
-    private readonly K6ScriptValidator _validator = new();
+    private readonly K6DryRunner _dryRunner = new();
 
     /// <summary>Creates an emitter.</summary>
     /// <param name="options">The settings, or <see langword="null"/> for the defaults.</param>
@@ -89,9 +89,9 @@ public sealed class K6ScriptEmitter
             return new EmitResult(loadTest, null, diagnostics);
         }
 
-        if (Options.Validate)
+        if (Options.DryRun)
         {
-            var input = new ScriptValidationInput(loadTest.Name + ".js", script)
+            var input = new DryRunInput(loadTest.Name + ".js", script)
             {
                 Files = validationFiles,
                 Responses = StubResponses.For(loadTest, Options.OpenApiDocuments),
@@ -99,7 +99,7 @@ public sealed class K6ScriptEmitter
                     .Where(e => e.DefaultValue is null)
                     .ToDictionary(e => e.Name, e => "dry-run-" + e.Name, StringComparer.Ordinal),
             };
-            foreach (var problem in _validator.Validate(input).Problems)
+            foreach (var problem in _dryRunner.Run(input).Problems)
             {
                 diagnostics.Add(ToDiagnostic(loadTest, problem, regions));
             }
@@ -135,7 +135,7 @@ public sealed class K6ScriptEmitter
                 continue;
             }
 
-            if (DataFiles.ReadPool(loadTest, pool, baseDirectory, Options.ValidationPoolSample, diagnostics) is { } data)
+            if (DataFiles.ReadPool(loadTest, pool, baseDirectory, Options.DryRunPoolSample, diagnostics) is { } data)
             {
                 pools[pool.Name] = data;
             }

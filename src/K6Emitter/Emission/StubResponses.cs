@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using K6Scenarios.Emitter.Validation;
+using K6Scenarios.Emitter.DryRun;
 using K6Scenarios.Model;
 
 namespace K6Scenarios.Emitter.Emission;

@@ -121,7 +121,7 @@ public class OpenApiConformanceTests
         var broken = OpenApiSource.Parse("openapi: 3.0.3\npaths:\n  /x:\n\tget: {}\n", "/repo/broken.yaml");
         Assert.Equal("K6S0501", broken.Problem!.Id);
         Assert.Equal("/repo/broken.yaml", broken.Problem.Location!.FilePath);
-        var result = new K6ScriptEmitter(new EmitterOptions { Validate = false, OpenApiDocuments = [broken] }).Emit(Test(f => SignIn(f, status: 200)));
+        var result = new K6ScriptEmitter(new EmitterOptions { DryRun = false, OpenApiDocuments = [broken] }).Emit(Test(f => SignIn(f, status: 200)));
         Assert.True(result.Succeeded);
         Assert.Empty(result.Diagnostics);
     }

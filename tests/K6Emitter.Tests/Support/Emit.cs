@@ -8,7 +8,7 @@ internal static class Emit
 {
     /// <summary>Emits without the Jint validation, for tests of the generator itself.</summary>
     public static EmitResult Unvalidated(LoadTest test, string? baseDirectory = null) =>
-        new K6ScriptEmitter(new EmitterOptions { Validate = false, BaseDirectory = baseDirectory ?? AppContext.BaseDirectory }).Emit(test);
+        new K6ScriptEmitter(new EmitterOptions { DryRun = false, BaseDirectory = baseDirectory ?? AppContext.BaseDirectory }).Emit(test);
 
     public static string Script(LoadTest test, string? baseDirectory = null)
     {

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>The small grammars k6 applies to option values: Go durations, threshold expressions and threshold keys.</summary>
 internal static class K6Syntax

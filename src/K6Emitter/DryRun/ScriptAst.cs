@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Acornima.Ast;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>
 /// What the validator reads from the parsed script without running it: the module imports, and where a value of the

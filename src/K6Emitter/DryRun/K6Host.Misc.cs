@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Jint;
 using Jint.Native;
-using static K6Scenarios.Emitter.Validation.JsValues;
+using static K6Scenarios.Emitter.DryRun.JsValues;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>The small modules: <c>k6/crypto</c>, <c>k6/encoding</c>, <c>k6/html</c> and <c>k6/secrets</c>.</summary>
 internal sealed partial class K6Host

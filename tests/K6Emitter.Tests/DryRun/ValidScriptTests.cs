@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using K6Scenarios.Emitter.Validation;
+using K6Scenarios.Emitter.DryRun;
 
-namespace K6Scenarios.Emitter.Tests.Validation;
+namespace K6Scenarios.Emitter.Tests.DryRun;
 
 public sealed class ValidScriptTests
 {
@@ -125,7 +125,7 @@ public sealed class ValidScriptTests
     [Fact]
     public void Realistic_script_passes()
     {
-        var result = Scripts.Validate(Realistic, UsersFile, Stubs, new K6ScriptValidator { MaxStatements = 200_000 });
+        var result = Scripts.Validate(Realistic, UsersFile, Stubs, new K6DryRunner { MaxStatements = 200_000 });
 
         Assert.True(result.IsValid, Scripts.Describe(result));
     }
@@ -145,7 +145,7 @@ public sealed class ValidScriptTests
     [Fact]
     public void A_stub_message_with_the_expected_shape_satisfies_the_websocket_check()
     {
-        var result = new K6ScriptValidator().Validate(new ScriptValidationInput(Scripts.Name, Realistic)
+        var result = new K6DryRunner().Run(new DryRunInput(Scripts.Name, Realistic)
         {
             Environment = Scripts.Env,
             Files = UsersFile,
@@ -203,7 +203,7 @@ public sealed class ValidScriptTests
     [Fact]
     public void Concurrent_validations_do_not_interfere()
     {
-        var validator = new K6ScriptValidator();
+        var validator = new K6DryRunner();
         var results = Enumerable.Range(0, 8).AsParallel().AsOrdered()
             .Select(i => i % 2 == 0
                 ? Scripts.Validate(Realistic, UsersFile, Stubs, validator)

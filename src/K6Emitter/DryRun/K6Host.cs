@@ -5,9 +5,9 @@ using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
 using Jint.Runtime.Interop;
-using static K6Scenarios.Emitter.Validation.JsValues;
+using static K6Scenarios.Emitter.DryRun.JsValues;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>
 /// The k6 runtime as the dry run sees it: the state of one validation (stage, VU, scenario, environment, metrics,
@@ -28,7 +28,7 @@ internal sealed partial class K6Host
         "k6-dryrun:class");
 
     private readonly Engine _engine;
-    private readonly ScriptValidationInput _input;
+    private readonly DryRunInput _input;
     private readonly string _scriptName;
     private readonly List<ScriptProblem> _problems;
     private readonly List<FailedCheck> _failedChecks;
@@ -38,7 +38,7 @@ internal sealed partial class K6Host
     private JsValue _noOp = JsValue.Undefined;
     private string _groupPath = string.Empty;
 
-    public K6Host(Engine engine, ScriptValidationInput input, string scriptName, List<ScriptProblem> problems, List<FailedCheck> failedChecks)
+    public K6Host(Engine engine, DryRunInput input, string scriptName, List<ScriptProblem> problems, List<FailedCheck> failedChecks)
     {
         _engine = engine;
         _input = input;

@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using Jint;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>
 /// One budget of statements and time for a whole validation. Jint's own constraints restart at every call from the

@@ -10,9 +10,9 @@ using Jint.Native.Json;
 using Jint.Native.Object;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
-using static K6Scenarios.Emitter.Validation.JsValues;
+using static K6Scenarios.Emitter.DryRun.JsValues;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>
 /// The <c>k6/http</c> module: k6's request signatures and params, answered from the stub responses, with a response

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>Finds the script's own frame in a Jint stack trace, so a problem points at the script line that caused it.</summary>
 internal static class StackLocator

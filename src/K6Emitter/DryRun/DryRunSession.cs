@@ -9,16 +9,16 @@ using Jint.Native.Json;
 using Jint.Native.Object;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
-using static K6Scenarios.Emitter.Validation.JsValues;
+using static K6Scenarios.Emitter.DryRun.JsValues;
 using Module = Acornima.Ast.Module;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>
 /// One validation: parse, resolve imports, evaluate the init context with the k6 host, check the options, then run
 /// setup, one iteration of every scenario (with its event loop), teardown and handleSummary, collecting problems.
 /// </summary>
-internal sealed class DryRun : IDisposable
+internal sealed class DryRunSession : IDisposable
 {
     private const string ScriptSpecifier = "k6-dryrun:script";
     private const string DefaultScriptName = "script.js";
@@ -26,8 +26,8 @@ internal sealed class DryRun : IDisposable
 
     private static readonly string[] LazyGlobals = ["console", "setTimeout", "setInterval", "clearTimeout", "clearInterval"];
 
-    private readonly ScriptValidationInput _input;
-    private readonly K6ScriptValidator _limits;
+    private readonly DryRunInput _input;
+    private readonly K6DryRunner _limits;
     private readonly string _scriptName;
     private readonly List<ScriptProblem> _problems = [];
     private readonly List<FailedCheck> _failedChecks = [];
@@ -37,7 +37,7 @@ internal sealed class DryRun : IDisposable
     private ScriptAst _ast = null!;
     private bool _stopped;
 
-    public DryRun(ScriptValidationInput input, K6ScriptValidator limits)
+    public DryRunSession(DryRunInput input, K6DryRunner limits)
     {
         _input = input;
         _limits = limits;
@@ -46,7 +46,7 @@ internal sealed class DryRun : IDisposable
 
     private Engine Engine => _engine!;
 
-    public ScriptValidationResult Run()
+    public DryRunResult Run()
     {
         if (!TryParse(out var script))
         {
@@ -519,7 +519,7 @@ internal sealed class DryRun : IDisposable
     private void Add(string message, int? line, int? column, string phase) =>
         _problems.Add(new ScriptProblem(message, line, column, phase));
 
-    private ScriptValidationResult Result() =>
+    private DryRunResult Result() =>
         // Two scenarios running the same function report the same problem once.
         new(_problems.Distinct().ToList()) { FailedChecks = _failedChecks.Distinct().ToList() };
 

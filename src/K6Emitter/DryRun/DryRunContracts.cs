@@ -1,15 +1,15 @@
 using System;
 using System.Collections.Generic;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>What the dry run of a script needs: the script, the files it opens, and the responses to answer with.</summary>
-public sealed class ScriptValidationInput
+public sealed class DryRunInput
 {
     /// <summary>Creates an input.</summary>
     /// <param name="scriptName">The script's file name, used in messages.</param>
     /// <param name="script">The script text.</param>
-    public ScriptValidationInput(string scriptName, string script)
+    public DryRunInput(string scriptName, string script)
     {
         ScriptName = scriptName ?? throw new ArgumentNullException(nameof(scriptName));
         Script = script ?? throw new ArgumentNullException(nameof(script));
@@ -50,11 +50,11 @@ public sealed record StubResponse(string Method, string Name, int Status, string
 public sealed record ScriptProblem(string Message, int? Line, int? Column, string Phase);
 
 /// <summary>The outcome of validating a script.</summary>
-public sealed class ScriptValidationResult
+public sealed class DryRunResult
 {
     /// <summary>Creates a result.</summary>
     /// <param name="problems">The problems found.</param>
-    public ScriptValidationResult(IReadOnlyList<ScriptProblem> problems) => Problems = problems ?? throw new ArgumentNullException(nameof(problems));
+    public DryRunResult(IReadOnlyList<ScriptProblem> problems) => Problems = problems ?? throw new ArgumentNullException(nameof(problems));
 
     /// <summary>Gets the problems found; empty when the script is valid.</summary>
     public IReadOnlyList<ScriptProblem> Problems { get; }

@@ -7,9 +7,9 @@ using System.Text.RegularExpressions;
 using Jint;
 using Jint.Native;
 using Jint.Native.Object;
-using static K6Scenarios.Emitter.Validation.JsValues;
+using static K6Scenarios.Emitter.DryRun.JsValues;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>A scenario the dry run executes: its name, executor, the function it runs and its own environment.</summary>
 internal sealed record ScenarioPlan(string Name, string Executor, string Exec, JsValue Env);

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace K6Scenarios.Emitter.Tests.Validation;
+namespace K6Scenarios.Emitter.Tests.DryRun;
 
 public sealed class InitContextTests
 {

@@ -3,9 +3,9 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Json;
 using Jint.Native.Object;
-using static K6Scenarios.Emitter.Validation.JsValues;
+using static K6Scenarios.Emitter.DryRun.JsValues;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>The <c>k6/execution</c> module: information about the VU, scenario, instance and test, read when accessed.</summary>
 internal sealed partial class K6Host

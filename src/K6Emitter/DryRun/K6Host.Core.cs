@@ -7,9 +7,9 @@ using Jint.Native;
 using Jint.Native.Json;
 using Jint.Native.Object;
 using Jint.Runtime;
-using static K6Scenarios.Emitter.Validation.JsValues;
+using static K6Scenarios.Emitter.DryRun.JsValues;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>The <c>k6</c>, <c>k6/metrics</c> and <c>k6/data</c> modules and the <c>open()</c> global.</summary>
 internal sealed partial class K6Host

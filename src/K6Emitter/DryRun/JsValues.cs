@@ -7,7 +7,7 @@ using Jint.Native.Object;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>Small helpers over Jint values shared by the host and the options checks.</summary>
 internal static class JsValues

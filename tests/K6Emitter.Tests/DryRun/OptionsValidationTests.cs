@@ -1,4 +1,4 @@
-namespace K6Scenarios.Emitter.Tests.Validation;
+namespace K6Scenarios.Emitter.Tests.DryRun;
 
 public sealed class OptionsValidationTests
 {

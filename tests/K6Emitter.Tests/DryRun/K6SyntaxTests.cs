@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
-using K6Scenarios.Emitter.Validation;
+using K6Scenarios.Emitter.DryRun;
 
-namespace K6Scenarios.Emitter.Tests.Validation;
+namespace K6Scenarios.Emitter.Tests.DryRun;
 
 public sealed class K6SyntaxTests
 {

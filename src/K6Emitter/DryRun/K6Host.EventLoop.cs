@@ -4,9 +4,9 @@ using System.Globalization;
 using Jint;
 using Jint.Native;
 using Jint.Native.Object;
-using static K6Scenarios.Emitter.Validation.JsValues;
+using static K6Scenarios.Emitter.DryRun.JsValues;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>
 /// The simulated event loop of an iteration: timers (<c>k6/timers</c> and the globals) and <c>k6/websockets</c>

@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
 using System.Collections.Generic;
-using K6Scenarios.Emitter.Validation;
+using K6Scenarios.Emitter.DryRun;
 
-namespace K6Scenarios.Emitter.Tests.Validation;
+namespace K6Scenarios.Emitter.Tests.DryRun;
 
 public sealed class DryRunTests
 {
@@ -282,7 +282,7 @@ public sealed class DryRunTests
             }
             """;
 
-        var result = Scripts.Validate(script, validator: new K6ScriptValidator { MaxStatements = 100_000 });
+        var result = Scripts.Validate(script, validator: new K6DryRunner { MaxStatements = 100_000 });
 
         var problem = Assert.Single(result.Problems);
         Assert.Contains("did not finish within 100000 statements", problem.Message, StringComparison.Ordinal);
@@ -293,7 +293,7 @@ public sealed class DryRunTests
     [Fact]
     public void Endless_loop_in_init_is_reported_and_stops_the_dry_run()
     {
-        var result = Scripts.Validate("export const options = { vus: 1 };\nfor (;;) {}\nexport default function () {}", validator: new K6ScriptValidator { MaxStatements = 50_000 });
+        var result = Scripts.Validate("export const options = { vus: 1 };\nfor (;;) {}\nexport default function () {}", validator: new K6DryRunner { MaxStatements = 50_000 });
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal("init", problem.Phase);
@@ -303,7 +303,7 @@ public sealed class DryRunTests
     [Fact]
     public void Validation_timeout_reports_a_hang_when_the_statement_budget_is_not_reached()
     {
-        var validator = new K6ScriptValidator(TimeSpan.FromMilliseconds(50)) { MaxStatements = long.MaxValue };
+        var validator = new K6DryRunner(TimeSpan.FromMilliseconds(50)) { MaxStatements = long.MaxValue };
 
         var result = Scripts.Validate("export const options = { vus: 1 };\nexport default function () {\n  while (true) {}\n}", validator: validator);
 
@@ -436,7 +436,7 @@ public sealed class DryRunTests
             }
             """;
 
-        var result = new K6ScriptValidator().Validate(new ScriptValidationInput(Scripts.Name, script)
+        var result = new K6DryRunner().Run(new DryRunInput(Scripts.Name, script)
         {
             Environment = Scripts.Env,
             WebSocketMessage = """{"ok":true}""",
@@ -548,11 +548,11 @@ public sealed class DryRunTests
     [Fact]
     public void Null_arguments_and_bad_input_never_crash_the_validator()
     {
-        Assert.Throws<ArgumentNullException>(() => new K6ScriptValidator().Validate(null!));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new K6ScriptValidator(TimeSpan.Zero));
+        Assert.Throws<ArgumentNullException>(() => new K6DryRunner().Run(null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new K6DryRunner(TimeSpan.Zero));
 
-        var notAnObject = new K6ScriptValidator().Validate(new ScriptValidationInput(string.Empty, "export const options = 5;\nexport default function () {}"));
-        var thrownString = new K6ScriptValidator().Validate(new ScriptValidationInput(string.Empty, "export const options = { vus: 1 };\nexport default function () { throw 'plain string'; }"));
+        var notAnObject = new K6DryRunner().Run(new DryRunInput(string.Empty, "export const options = 5;\nexport default function () {}"));
+        var thrownString = new K6DryRunner().Run(new DryRunInput(string.Empty, "export const options = { vus: 1 };\nexport default function () { throw 'plain string'; }"));
 
         Assert.Equal("`options` must be an object, got 5 (a number)", Assert.Single(notAnObject.Problems).Message);
         var thrown = Assert.Single(thrownString.Problems);

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Jint.Native;
 
-namespace K6Scenarios.Emitter.Validation;
+namespace K6Scenarios.Emitter.DryRun;
 
 /// <summary>A k6 module the dry run simulates: its specifier and how the host creates each export.</summary>
 internal sealed class K6Module

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using K6Scenarios.Emitter.Validation;
+using K6Scenarios.Emitter.DryRun;
 
-namespace K6Scenarios.Emitter.Tests.Validation;
+namespace K6Scenarios.Emitter.Tests.DryRun;
 
 /// <summary>Runs scripts through the validator and finds the problems tests assert on.</summary>
 internal static class Scripts
@@ -15,12 +15,12 @@ internal static class Scripts
         ["WS_URL"] = "wss://ws.example.test/socket",
     };
 
-    public static ScriptValidationResult Validate(
+    public static DryRunResult Validate(
         string script,
         IReadOnlyDictionary<string, string>? files = null,
         IReadOnlyList<StubResponse>? responses = null,
-        K6ScriptValidator? validator = null) =>
-        (validator ?? new K6ScriptValidator()).Validate(new ScriptValidationInput(Name, script)
+        K6DryRunner? validator = null) =>
+        (validator ?? new K6DryRunner()).Run(new DryRunInput(Name, script)
         {
             Environment = Env,
             Files = files ?? new Dictionary<string, string>(),
@@ -28,14 +28,14 @@ internal static class Scripts
         });
 
     /// <summary>The only problem whose message contains the text; fails with every problem listed otherwise.</summary>
-    public static ScriptProblem Single(ScriptValidationResult result, string messagePart)
+    public static ScriptProblem Single(DryRunResult result, string messagePart)
     {
         var matches = result.Problems.Where(p => p.Message.Contains(messagePart, System.StringComparison.Ordinal)).ToList();
         Assert.True(matches.Count == 1, $"expected one problem containing \"{messagePart}\", got {matches.Count}:\n{Describe(result)}");
         return matches[0];
     }
 
-    public static string Describe(ScriptValidationResult result) =>
+    public static string Describe(DryRunResult result) =>
         string.Join("\n", result.Problems.Select(p => $"  [{p.Phase}] {p.Line}:{p.Column} {p.Message}"));
 
     /// <summary>The 1-based line of the first line of the script containing the text.</summary>

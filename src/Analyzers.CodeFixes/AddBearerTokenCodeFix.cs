@@ -3,7 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using K6Scenarios.Analyzers.Rules;
+using K6Scenarios.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -41,7 +41,7 @@ public sealed class AddBearerTokenCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(OpenApiAnalyzer.CapturedVariableProperty, out var variable) || string.IsNullOrEmpty(variable)
+            if (!diagnostic.Properties.TryGetValue(RuleProperties.CapturedVariable, out var variable) || string.IsNullOrEmpty(variable)
                 || FindRequestCall(root, diagnostic) is not { } request)
             {
                 continue;

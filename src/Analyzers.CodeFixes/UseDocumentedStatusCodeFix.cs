@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using K6Scenarios.Analyzers.Rules;
+using K6Scenarios.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -45,7 +45,7 @@ public sealed class UseDocumentedStatusCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(OpenApiAnalyzer.DocumentedStatusesProperty, out var list) || string.IsNullOrEmpty(list)
+            if (!diagnostic.Properties.TryGetValue(RuleProperties.DocumentedStatuses, out var list) || string.IsNullOrEmpty(list)
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax expression)
             {
                 continue;

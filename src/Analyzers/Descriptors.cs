@@ -69,6 +69,36 @@ internal static class Descriptors
     // 09xx: tooling.
     internal static readonly DiagnosticDescriptor AnalyzerFailed = Create("K6S0990", DiagnosticCatalog.AnalyzerFailed);
 
+    /// <summary>Gets every descriptor the analyzer reports, the rule core's and the analyzer's own.</summary>
+    internal static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } = System.Collections.Immutable.ImmutableArray.Create(
+        InvalidScenarioName, DuplicateScenarioName, InvalidDuration, InvalidExecutorParameter, IterationsBelowVus, MissingStages,
+        RampNeverStarts, MaxVusBelowPreAllocated, EmptyFlow, NoScenarios, InvalidLoadTestName, StagesNeverRampDown,
+        InvalidMetricName, DuplicateMetricName, InvalidPercentile, ThresholdTagValueHasComma, ThresholdTagValueNeverProduced,
+        DelayWithoutAbort, MetricShadowsBuiltIn, MetricNeverRecorded, InvalidThresholdValue,
+        PoolTooSmall, InvalidPoolName,
+        PathParameterNotFilled, BodyNotAllowed, InvalidGroupName, SecretLiteral, InvalidStatusCode, InvalidThinkTime, InvalidHeaderName,
+        InvalidPath, PathParameterNotInPath,
+        OpenApiDocumentInvalid, StatusNotDocumented, PathNotDocumented, MethodNotDocumented, UnknownBodyProperty,
+        MissingRequiredBodyProperty, MissingAuthorization, OpenApiDocumentsAmbiguous, PathParameterNotDeclared,
+        NoThinkTime, PeakVusAboveGeneratorLimit, ArrivalRateUnderProvisioned,
+        AnalyzerFailed);
+
+    private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> ById = ByIdOf(All);
+
+    /// <summary>Gets the Roslyn descriptor of a catalog rule the analyzer reports.</summary>
+    internal static DiagnosticDescriptor For(RuleDescriptor rule) => ById[rule.Id];
+
+    private static System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> ByIdOf(System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> descriptors)
+    {
+        var byId = new System.Collections.Generic.Dictionary<string, DiagnosticDescriptor>(System.StringComparer.Ordinal);
+        foreach (var descriptor in descriptors)
+        {
+            byId[descriptor.Id] = descriptor;
+        }
+
+        return byId;
+    }
+
     /// <summary>Maps a catalog rule to a Roslyn descriptor; <paramref name="id"/> is the rule's ID as a constant, for release tracking.</summary>
     private static DiagnosticDescriptor Create(string id, RuleDescriptor rule, params string[] customTags) =>
         new(

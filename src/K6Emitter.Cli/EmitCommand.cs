@@ -68,7 +68,7 @@ internal sealed class EmitCommand
             PeakVusPerGenerator = _settings.MaxVusPerGenerator,
             OpenApiDocuments = _settings.OpenApiDocuments.Select(d => OpenApiSource.Load(d.Key, d.Value)).ToArray(),
         });
-        diagnostics.AddRange(emitter.Options.OpenApiDocuments.Select(d => d.Problem).OfType<ModelDiagnostic>());
+        diagnostics.AddRange(OpenApiSource.Problems(emitter.Options.OpenApiDocuments));
         var succeeded = new List<EmittedLoadTest>();
         var failed = new List<string>();
         foreach (var definition in discovery.LoadTests)

@@ -24,8 +24,8 @@ public sealed record EmitterOptions
     /// <summary>
     /// Gets the OpenAPI documents requests are checked against (K6S05xx, the analyzers' rules on the built model); the
     /// dry run also answers each documented operation with an example of its response schema, so a capture of a field
-    /// the API does not return fails before anything is written. Documents that could not be read are skipped; their
-    /// <see cref="OpenApi.OpenApiSource.Problem"/> is for the caller to report once.
+    /// the API does not return fails before anything is written. Documents that could not be read are skipped; what is
+    /// wrong with them (<see cref="OpenApi.OpenApiSource.Problems"/>) is for the caller to report once.
     /// </summary>
     public IReadOnlyList<OpenApi.OpenApiSource> OpenApiDocuments { get; init; } = [];
 

@@ -17,10 +17,17 @@ namespace K6Scenarios.Emitter;
 public sealed class K6ScriptEmitter
 {
     private readonly K6DryRunner _dryRunner = new();
+    private readonly Rules.ApiDocuments? _documents;
 
     /// <summary>Creates an emitter.</summary>
     /// <param name="options">The settings, or <see langword="null"/> for the defaults.</param>
-    public K6ScriptEmitter(EmitterOptions? options = null) => Options = options ?? new EmitterOptions();
+    public K6ScriptEmitter(EmitterOptions? options = null)
+    {
+        Options = options ?? new EmitterOptions();
+
+        // Documents are matched once per emitter: look-ups are remembered across the load tests it emits.
+        _documents = OpenApi.OpenApiSource.Set(Options.OpenApiDocuments ?? []);
+    }
 
     /// <summary>Gets the settings.</summary>
     public EmitterOptions Options { get; }
@@ -38,8 +45,7 @@ public sealed class K6ScriptEmitter
         // Pool files are read first: their real sizes feed the same pool rules the analyzers apply to constants.
         var baseDirectory = Options.BaseDirectory ?? Directory.GetCurrentDirectory();
         var pools = ReadPools(loadTest, baseDirectory, diagnostics);
-        diagnostics.AddRange(ModelChecks.Run(loadTest, Options, pools.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal)));
-        diagnostics.AddRange(OpenApi.OpenApiConformance.Check(loadTest, Options.OpenApiDocuments));
+        diagnostics.AddRange(ModelChecks.Run(loadTest, Options, _documents, pools.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal)));
         if (diagnostics.Any(d => d.IsError))
         {
             return new EmitResult(loadTest, null, diagnostics);
@@ -94,7 +100,7 @@ public sealed class K6ScriptEmitter
             var input = new DryRunInput(loadTest.Name + ".js", script)
             {
                 Files = validationFiles,
-                Responses = StubResponses.For(loadTest, Options.OpenApiDocuments),
+                Responses = StubResponses.For(loadTest, _documents),
                 Environment = generator.Names.EnvironmentReads
                     .Where(e => e.DefaultValue is null)
                     .ToDictionary(e => e.Name, e => "dry-run-" + e.Name, StringComparer.Ordinal),

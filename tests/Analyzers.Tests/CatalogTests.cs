@@ -63,8 +63,8 @@ public sealed class CatalogTests
     [Fact]
     public void Every_descriptor_mirrors_its_catalog_rule()
     {
-        var fields = typeof(K6Scenarios.Analyzers.Rules.LoadTestAnalyzer).Assembly.GetType("K6Scenarios.Analyzers.Descriptors")!
-            .GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public);
+        var fields = typeof(K6Scenarios.Analyzers.K6ScenariosAnalyzer).Assembly.GetType("K6Scenarios.Analyzers.Descriptors")!
+            .GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public).Where(f => f.FieldType == typeof(DiagnosticDescriptor)).ToArray();
         Assert.NotEmpty(fields);
         foreach (var field in fields)
         {

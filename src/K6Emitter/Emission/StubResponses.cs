@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using K6Scenarios.Emitter.DryRun;
 using K6Scenarios.Model;
+using K6Scenarios.Model.Validation;
 
 namespace K6Scenarios.Emitter.Emission;
 
@@ -16,7 +17,7 @@ namespace K6Scenarios.Emitter.Emission;
 /// </summary>
 internal static class StubResponses
 {
-    public static IReadOnlyList<StubResponse> For(LoadTest test, IReadOnlyList<OpenApi.OpenApiSource> documents)
+    public static IReadOnlyList<StubResponse> For(LoadTest test, Rules.ApiDocuments? documents)
     {
         var stubs = new List<StubResponse>();
         foreach (var request in test.AllSteps().OfType<HttpRequestStep>())
@@ -39,8 +40,8 @@ internal static class StubResponses
                 headers[capture.Name] = "stub";
             }
 
-            var documented = request.ExampleResponse is null
-                ? OpenApi.OpenApiConformance.FindOperation(test, request, documents)?.JsonResponseSchema(status)?.ExampleJson()
+            var documented = request.ExampleResponse is null && documents is not null
+                ? Rules.OperationMatch.Find(method, request.Path, ModelFacts.BaseUrlOf(request.BaseUrl ?? test.DefaultBaseUrl), documents)?.Operation?.JsonResponseSchema(status)?.ExampleJson()
                 : null;
             stubs.Add(new StubResponse(method, request.EffectiveName, status, request.ExampleResponse ?? documented ?? SynthesizeBody(request), headers));
         }

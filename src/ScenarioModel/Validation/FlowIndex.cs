@@ -5,8 +5,8 @@ using K6Scenarios.Diagnostics;
 
 namespace K6Scenarios.Model.Validation;
 
-/// <summary>Which exported function a flow becomes.</summary>
-internal enum FlowKind
+/// <summary>Which exported function a flow scope becomes.</summary>
+internal enum ScopeKind
 {
     Setup,
     Scenario,
@@ -16,7 +16,7 @@ internal enum FlowKind
 /// <summary>One flow (setup, a scenario or teardown) with its steps flattened in run order.</summary>
 internal sealed class FlowScope
 {
-    public FlowScope(FlowKind kind, Scenario? scenario, string description, SourceLocation? location)
+    public FlowScope(ScopeKind kind, Scenario? scenario, string description, SourceLocation? location)
     {
         Kind = kind;
         Scenario = scenario;
@@ -24,7 +24,7 @@ internal sealed class FlowScope
         Location = location;
     }
 
-    public FlowKind Kind { get; }
+    public ScopeKind Kind { get; }
 
     public Scenario? Scenario { get; }
 
@@ -207,18 +207,18 @@ internal static class FlowIndex
     public static IReadOnlyList<FlowScope> Build(LoadTest test, IReadOnlyList<Scenario> scenarios)
     {
         var scopes = new List<FlowScope>();
-        var setup = new FlowScope(FlowKind.Setup, null, "setup()", test.DefinedAt);
+        var setup = new FlowScope(ScopeKind.Setup, null, "setup()", test.DefinedAt);
         AddSteps(setup, test.Setup, "setup", string.Empty, test.DefinedAt);
         scopes.Add(setup);
         foreach (var scenario in scenarios)
         {
             var location = scenario.DefinedAt ?? test.DefinedAt;
-            var scope = new FlowScope(FlowKind.Scenario, scenario, "scenario " + Safe.Quote(scenario.Name), location);
+            var scope = new FlowScope(ScopeKind.Scenario, scenario, "scenario " + Safe.Quote(scenario.Name), location);
             AddSteps(scope, scenario.Flow, ValidationContext.PathOf(scenario) + ".flow", string.Empty, location);
             scopes.Add(scope);
         }
 
-        var teardown = new FlowScope(FlowKind.Teardown, null, "teardown()", test.DefinedAt);
+        var teardown = new FlowScope(ScopeKind.Teardown, null, "teardown()", test.DefinedAt);
         AddSteps(teardown, test.Teardown, "teardown", string.Empty, test.DefinedAt);
         scopes.Add(teardown);
         return scopes;

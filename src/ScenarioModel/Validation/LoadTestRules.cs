@@ -6,7 +6,10 @@ using K6Scenarios.Diagnostics;
 
 namespace K6Scenarios.Model.Validation;
 
-/// <summary>Rules on the load test itself and its options: name, scenarios present, expected statuses, timeouts, cloud.</summary>
+/// <summary>
+/// Model-only rules on the load test and its options (K6S0114-K6S0116): settings the analyzers leave to the built
+/// model because they are read from option records (<c>o =&gt; o with { ... }</c>) rather than builder calls.
+/// </summary>
 internal static class LoadTestRules
 {
     /// <summary>System tags k6 knows (metrics/system_tag.go); others are dropped without a word.</summary>
@@ -24,21 +27,6 @@ internal static class LoadTestRules
     {
         var test = context.Test;
         var location = test.DefinedAt;
-        if (!NameRules.IsFileName(test.Name))
-        {
-            context.Report(DiagnosticCatalog.InvalidLoadTestName, "name", location, test.Name ?? string.Empty);
-        }
-
-        if (context.Scenarios.Count == 0)
-        {
-            context.Report(DiagnosticCatalog.NoScenarios, "scenarios", location, test.Name ?? string.Empty);
-        }
-
-        foreach (var status in Safe.Numbers(test.ExpectedStatuses).Distinct().Where(s => !StatusRules.IsHttpStatus(s)))
-        {
-            context.Report(DiagnosticCatalog.InvalidStatusCode, "expectedStatuses", location, "The load test's expected statuses", status);
-        }
-
         if (test.Kubernetes is { Parallelism: < 1 } kubernetes)
         {
             context.Report(DiagnosticCatalog.InvalidSettingValue, "kubernetes.parallelism", location,
@@ -52,16 +40,6 @@ internal static class LoadTestRules
     private static void CheckOptions(ValidationContext context, K6Options options)
     {
         var location = context.Test.DefinedAt;
-
-        // k6 rejects a setupTimeout that is not positive (lib/options.go); teardown has the same meaning, so it gets the same rule.
-        PositiveDuration(context, options.SetupTimeout, "setupTimeout");
-        PositiveDuration(context, options.TeardownTimeout, "teardownTimeout");
-        if (options.MinIterationDuration < TimeSpan.Zero)
-        {
-            context.Report(DiagnosticCatalog.InvalidDuration, "options.minIterationDuration", location,
-                "Option minIterationDuration", Formatting.Duration(options.MinIterationDuration.Value), "a duration of 0s or more");
-        }
-
         NonNegative(context, options.MaxRedirects, "maxRedirects");
         NonNegative(context, options.Batch, "batch");
         NonNegative(context, options.BatchPerHost, "batchPerHost");
@@ -136,15 +114,6 @@ internal static class LoadTestRules
         if (total != 100)
         {
             context.Report(DiagnosticCatalog.CloudDistributionNotWhole, "options.cloud.distribution", location, total);
-        }
-    }
-
-    private static void PositiveDuration(ValidationContext context, TimeSpan? duration, string option)
-    {
-        if (duration <= TimeSpan.Zero)
-        {
-            context.Report(DiagnosticCatalog.InvalidDuration, "options." + option, context.Test.DefinedAt,
-                "Option " + option, Formatting.Duration(duration.Value), "a positive duration");
         }
     }
 

@@ -5,7 +5,10 @@ using K6Scenarios.Diagnostics;
 
 namespace K6Scenarios.Model.Validation;
 
-/// <summary>User-pool rules (03xx): names, generated templates, and unique pools large enough for their demand.</summary>
+/// <summary>
+/// Model-only user-pool rules: pools that share a name (K6S0305), generated templates that read per-VU values
+/// (K6S0410) and unique-per-iteration pools shared by scenarios (K6S0307). Pool names and sizes are the rule core's.
+/// </summary>
 internal static class PoolRules
 {
     public static void Check(ValidationContext context)
@@ -23,16 +26,11 @@ internal static class PoolRules
         foreach (var pool in distinct)
         {
             CheckSharedPerIteration(context, pool);
-            if (CountOf(context, pool) is { } count)
-            {
-                CheckUniquePerVu(context, pool, count);
-                CheckUniquePerIteration(context, pool, count);
-            }
         }
     }
 
     /// <summary>Gets every pool object the test refers to, each once, in model order.</summary>
-    private static List<UserPool> CollectPools(ValidationContext context)
+    public static List<UserPool> CollectPools(ValidationContext context)
     {
         var pools = new List<UserPool>();
         void Add(UserPool? pool)
@@ -61,15 +59,9 @@ internal static class PoolRules
 
     private static void CheckNames(ValidationContext context, List<UserPool> pools)
     {
-        var invalidReported = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < pools.Count; i++)
         {
             var pool = pools[i];
-            if (!NameRules.IsPoolName(pool.Name) && invalidReported.Add(pool.Name))
-            {
-                context.Report(DiagnosticCatalog.InvalidPoolName, PathOf(pool), pool.DefinedAt, pool.Name);
-            }
-
             // Pools with one name share one SharedArray and one data file, so two declarations would overwrite each other.
             if (pools.Take(i).Any(earlier => string.Equals(earlier.Name, pool.Name, StringComparison.Ordinal) && !earlier.IsSameAs(pool)))
             {
@@ -103,48 +95,6 @@ internal static class PoolRules
                         context.Report(DiagnosticCatalog.ValueNotAvailableHere, path, pool.DefinedAt, subject, "pool " + Safe.Quote(field.Pool?.Name), where, Advice);
                         break;
                 }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Every VU of every scenario that picks the pool unique per VU holds its own entry, so their peaks add up
-    /// (reported once, at the last scenario that adds to the demand).
-    /// </summary>
-    private static void CheckUniquePerVu(ValidationContext context, UserPool pool, int count)
-    {
-        var users = context.Scenarios.Where(s => Uses(s, pool, PoolSelection.UniquePerVu)).ToArray();
-        if (users.Length == 0)
-        {
-            return;
-        }
-
-        // Entries are indexed by exec.vu.idInTest, which numbers every VU of the test, not only this scenario's.
-        var demand = context.Scenarios.Sum(s => ExecutorMath.PeakVus(s.Executor));
-        if (demand <= count)
-        {
-            return;
-        }
-
-        var last = users[^1];
-        var reason = context.Scenarios.Count == 1
-            ? "one per VU at its peak of " + Safe.Text(demand) + " VUs"
-            : "one per VU id, and VU ids (exec.vu.idInTest) count the VUs of every scenario: " + string.Join(" + ", context.Scenarios.Select(s => Safe.Quote(s.Name) + " (" + Safe.Text(ExecutorMath.PeakVus(s.Executor)) + ")"));
-        context.Report(DiagnosticCatalog.PoolTooSmall, ValidationContext.PathOf(last), context.LocationOf(last), pool.Name, count, ValidationContext.NameOf(last), demand, reason);
-    }
-
-    private static int? CountOf(ValidationContext context, UserPool pool) =>
-        pool.Count ?? (context.Settings.KnownPoolCounts is { } known && known.TryGetValue(pool.Name, out var count) ? count : null);
-
-    /// <summary>Each scenario numbers its iterations from 0 (exec.scenario.iterationInTest), so each needs its own total.</summary>
-    private static void CheckUniquePerIteration(ValidationContext context, UserPool pool, int count)
-    {
-        foreach (var scenario in context.Scenarios.Where(s => Uses(s, pool, PoolSelection.UniquePerIteration)))
-        {
-            if (ExecutorMath.TotalIterations(scenario.Executor) is { } total && total.Iterations > count)
-            {
-                context.Report(DiagnosticCatalog.PoolTooSmall, ValidationContext.PathOf(scenario), context.LocationOf(scenario),
-                    pool.Name, count, ValidationContext.NameOf(scenario), total.Iterations, "one per iteration: " + total.Reason);
             }
         }
     }

@@ -25,4 +25,7 @@ public sealed record ValidationSettings
     /// so pool-size rules (K6S0303) also apply to pools whose definitions do not state a count.
     /// </summary>
     public System.Collections.Generic.IReadOnlyDictionary<string, int>? KnownPoolCounts { get; init; }
+
+    /// <summary>Gets the OpenAPI documents requests are checked against (K6S05xx); set by the emitter.</summary>
+    internal Rules.ApiDocuments? Documents { get; init; }
 }

@@ -6,7 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using K6Scenarios.Analyzers.Rules;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -42,7 +42,7 @@ internal sealed class AnalyzerTest
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
-        [new LoadTestAnalyzer(), new RequestAnalyzer(), new OpenApiAnalyzer()];
+        [new K6ScenariosAnalyzer()];
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.CSharp12);
 

@@ -1,0 +1,130 @@
+using System;
+using K6Scenarios.Analyzers.Infrastructure;
+using K6Scenarios.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K6Scenarios.Analyzers.Reading;
+
+/// <summary>
+/// Reads builder-call arguments into the rule core's facts: a constant is known, anything else unknown, and each fact's
+/// site is the argument as written (or the method name when the argument was left to its default).
+/// </summary>
+internal sealed class ArgumentReader
+{
+    public ArgumentReader(ModelSymbols symbols) => Symbols = symbols;
+
+    /// <summary>Gets the model's symbols.</summary>
+    public ModelSymbols Symbols { get; }
+
+    /// <summary>Gets the site of an operation.</summary>
+    public static Site SiteOf(IOperation operation) => new(string.Empty, operation.Syntax.GetLocation());
+
+    /// <summary>Gets the site of a location.</summary>
+    public static Site SiteOf(Location location) => new(string.Empty, location);
+
+    /// <summary>Gets the site of an invocation's method name.</summary>
+    public static Site NameSiteOf(IInvocationOperation call) => new(string.Empty, call.NameLocation());
+
+    /// <summary>Gets where a parameter's argument is written, or the call's name when it was defaulted.</summary>
+    public static Site SiteOf(IInvocationOperation call, string parameter) =>
+        call.ArgumentValue(parameter) is { } value ? SiteOf(value) : NameSiteOf(call);
+
+    /// <summary>Reads a string argument.</summary>
+    public static Fact<string> String(IInvocationOperation call, string parameter) => String(call.ArgumentValue(parameter), NameSiteOf(call));
+
+    /// <summary>Reads a string value.</summary>
+    public static Fact<string> String(IOperation? value, Site fallback)
+    {
+        var site = value is null ? fallback : SiteOf(value);
+        return Constants.String(value) is { } text ? Fact.Of(text, site) : Fact<string>.Unknown(site);
+    }
+
+    /// <summary>Reads a whole-number argument; a defaulted one is <paramref name="defaultValue"/> (unknown without one).</summary>
+    public static Fact<long> Integer(IInvocationOperation call, string parameter, long? defaultValue = null)
+    {
+        var value = call.ArgumentValue(parameter);
+        if (value is null)
+        {
+            return defaultValue is { } known ? Fact.Of(known, NameSiteOf(call)) : Fact<long>.Unknown(NameSiteOf(call));
+        }
+
+        return Constants.Integer(value) is { } number ? Fact.Of(number, SiteOf(value)) : Fact<long>.Unknown(SiteOf(value));
+    }
+
+    /// <summary>Reads an optional whole-number argument: defaulted or <c>null</c> is a known <see langword="null"/>.</summary>
+    public static Fact<long?> OptionalInteger(IInvocationOperation call, string parameter)
+    {
+        var value = call.ArgumentValue(parameter);
+        if (value is null || Constants.IsNull(value))
+        {
+            return Fact.Of<long?>(null, value is null ? NameSiteOf(call) : SiteOf(value));
+        }
+
+        return Constants.Integer(value) is { } number ? Fact.Of<long?>(number, SiteOf(value)) : Fact<long?>.Unknown(SiteOf(value));
+    }
+
+    /// <summary>Reads a duration argument.</summary>
+    public Fact<TimeSpan> Duration(IInvocationOperation call, string parameter) => Duration(call.ArgumentValue(parameter), NameSiteOf(call));
+
+    /// <summary>Reads a duration value.</summary>
+    public Fact<TimeSpan> Duration(IOperation? value, Site fallback)
+    {
+        var site = value is null ? fallback : SiteOf(value);
+        return ToTimeSpan(Constants.DurationMilliseconds(value, Symbols.TimeSpan)) is { } duration ? Fact.Of(duration, site) : Fact<TimeSpan>.Unknown(site);
+    }
+
+    /// <summary>Reads an optional duration argument: defaulted or <c>null</c> is a known <see langword="null"/>.</summary>
+    public Fact<TimeSpan?> OptionalDuration(IInvocationOperation call, string parameter)
+    {
+        var value = call.ArgumentValue(parameter);
+        if (value is null || Constants.IsNull(value))
+        {
+            return Fact.Of<TimeSpan?>(null, value is null ? NameSiteOf(call) : SiteOf(value));
+        }
+
+        return ToTimeSpan(Constants.DurationMilliseconds(value, Symbols.TimeSpan)) is { } duration ? Fact.Of<TimeSpan?>(duration, SiteOf(value)) : Fact<TimeSpan?>.Unknown(SiteOf(value));
+    }
+
+    /// <summary>Reads a value (<c>Value</c>): literal text or not, and whether it reads a captured variable.</summary>
+    public ValueFacts Value(IOperation? value, Site fallback)
+    {
+        var site = value is null ? fallback : SiteOf(value);
+        if (value is null)
+        {
+            return new ValueFacts(Fact<bool>.Unknown(site), false, site);
+        }
+
+        // A constant is literal text the script would carry; anything else (Value.Secret, a variable, a field) is not
+        // known to be one, so the secret rule stays silent on it.
+        var isLiteral = Constants.String(value) is { } text && text.Trim().Length > 0 ? Fact.Of(true, site) : Fact<bool>.Unknown(site);
+        return new ValueFacts(isLiteral, ReadsVariable(value), site);
+    }
+
+    /// <summary>Gets whether an expression refers to a <c>Variable</c> (a value captured from a response).</summary>
+    public bool ReadsVariable(IOperation value)
+    {
+        foreach (var operation in value.DescendantsAndSelf(enterLambdas: true))
+        {
+            var type = operation.ReferencedSymbol() switch
+            {
+                IFieldSymbol field => field.Type,
+                IPropertySymbol property => property.Type,
+                ILocalSymbol local => local.Type,
+                IParameterSymbol parameter => parameter.Type,
+                _ => null,
+            };
+            if (type is not null && ModelSymbols.IsOrDerivesFrom(type, Symbols.Variable))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static TimeSpan? ToTimeSpan(double? milliseconds) =>
+        milliseconds is { } ms && !double.IsNaN(ms) && Math.Abs(ms) < TimeSpan.MaxValue.TotalMilliseconds / 2
+            ? TimeSpan.FromTicks((long)Math.Round(ms * TimeSpan.TicksPerMillisecond))
+            : null;
+}

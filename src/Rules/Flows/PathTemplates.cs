@@ -1,0 +1,16 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace K6Scenarios.Rules;
+
+/// <summary>Placeholders of path templates (<c>/groups/{id}</c>).</summary>
+internal static class PathTemplates
+{
+    private static readonly Regex Placeholder = new(@"\{([^{}/]+)\}", RegexOptions.CultureInvariant);
+
+    /// <summary>Gets the placeholder names of a path template, each once, in order.</summary>
+    public static IReadOnlyList<string> Placeholders(string path) =>
+        Placeholder.Matches(path).Cast<Match>().Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+}

@@ -106,7 +106,7 @@ public static class Program
     }
 
     // The repository this program was built from: the first folder above it that holds Scenarios.sln.
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

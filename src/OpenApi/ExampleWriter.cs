@@ -135,7 +135,7 @@ internal sealed class ExampleWriter
                 _json.Append(node.Text);
                 break;
             case NodeKind.Number:
-                _json.Append(YamlNumbers.ToJson(node.Text));
+                _json.Append(ScalarTypes.ToJson(node.Text));
                 break;
             case NodeKind.String:
                 WriteString(_json, node.Text);

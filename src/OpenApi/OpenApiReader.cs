@@ -4,7 +4,7 @@ using K6Scenarios.OpenApi.Parsing;
 
 namespace K6Scenarios.OpenApi;
 
-/// <summary>Reads OpenAPI 3.0 and 3.1 documents written in JSON or YAML, without dependencies.</summary>
+/// <summary>Reads OpenAPI 3.0 and 3.1 documents written in JSON or YAML (parsed with YamlDotNet).</summary>
 public static class OpenApiReader
 {
     /// <summary>
@@ -25,27 +25,34 @@ public static class OpenApiReader
 
         try
         {
-            var normalized = NormalizeLineBreaks(text);
-            var start = normalized.Length > 0 && normalized[0] == '\uFEFF' ? 1 : 0;
-            var first = start;
-            while (first < normalized.Length && char.IsWhiteSpace(normalized[first]))
+            // YamlDotNet reads a byte order mark as content; it is not a column either.
+            var body = text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
+            var first = 0;
+            while (first < body.Length && char.IsWhiteSpace(body[first]))
             {
                 first++;
             }
 
-            if (first == normalized.Length)
+            if (first == body.Length)
             {
                 return OpenApiReadResult.Failure("the document is empty", 1, 1);
             }
 
-            var root = normalized[first] == '{'
-                ? JsonTextParser.Parse(normalized, start)
-                : YamlTextParser.Parse(normalized, start);
+            var root = DocumentTreeReader.Read(body, json: body[first] == '{');
             return OpenApiReadResult.Success(DocumentBuilder.Build(root, path));
         }
         catch (TextParseException error)
         {
             return OpenApiReadResult.Failure(error.Message, error.Line, error.Column);
+        }
+        catch (Exception missing) when (missing is System.IO.FileNotFoundException or System.IO.FileLoadException or TypeLoadException)
+        {
+            // The analyzer assembly was loaded without the YamlDotNet.dll the package ships beside it.
+            return OpenApiReadResult.Failure(
+                "the OpenAPI reader cannot load its YAML parser (" + missing.GetType().Name + ": " + missing.Message
+                + "); reference the K6Scenarios package, which ships YamlDotNet.dll beside the analyzers",
+                1,
+                1);
         }
 #pragma warning disable CA1031 // The contract is "never throws": analyzers must not crash on a user's file.
         catch (Exception unexpected) when (unexpected is not OutOfMemoryException)
@@ -57,32 +64,4 @@ public static class OpenApiReader
 
     /// <summary>Starts the error of a reader bug (not a document problem), so tests can tell them apart.</summary>
     internal const string InternalErrorPrefix = "the OpenAPI reader failed unexpectedly (";
-
-    private static string NormalizeLineBreaks(string text)
-    {
-        if (!TextSearch.Contains(text, '\r'))
-        {
-            return text;
-        }
-
-        var normalized = new System.Text.StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\r')
-            {
-                normalized.Append('\n');
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-            }
-            else
-            {
-                normalized.Append(c);
-            }
-        }
-
-        return normalized.ToString();
-    }
 }

@@ -64,6 +64,30 @@ public sealed class RobustnessTests
         Assert.InRange(example.Length, 1, 4 * 1024 * 1024);
     }
 
+    [Fact]
+    public void Hostile_merge_key_expansion_is_an_error_not_a_hang()
+    {
+        // Each level merges the one before and adds a key: the copies grow with the square of the levels.
+        var text = "openapi: 3.0.3\npaths: {}\nx-levels:\n  l0: &l0 {k0: 0}\n"
+            + string.Concat(Enumerable.Range(1, 2500).Select(level => $"  l{level}: &l{level} {{<<: *l{level - 1}, k{level}: {level}}}\n"));
+
+        var result = TestDocuments.ReadFailure(text);
+
+        Assert.Contains("holds more than 2,000,000 values", result.Error, StringComparison.Ordinal);
+        Assert.InRange(result.Line, 5, text.Count(c => c == '\n'));
+    }
+
+    [Fact]
+    public void A_document_over_the_size_limit_is_an_error_at_its_start()
+    {
+        var text = "openapi: 3.0.3\npaths: {}\nx-padding: '" + new string('x', 32 * 1024 * 1024) + "'\n";
+
+        var result = TestDocuments.ReadFailure(text);
+
+        Assert.Contains("larger than the 32 Mi characters", result.Error, StringComparison.Ordinal);
+        Assert.Equal((1, 1), (result.Line, result.Column));
+    }
+
     [Theory]
     [InlineData("tr-TR")]
     [InlineData("de-DE")]

@@ -233,4 +233,18 @@ public sealed class YamlSyntaxTests
     {
         Assert.Equal("""{"a":"x\ty"}""", Json("a: x\ty"));
     }
+
+    [Fact]
+    public void Explicit_keys_are_read_like_implicit_ones()
+    {
+        Assert.Equal("""{"a":1,"b c":[2]}""", Json("? a\n: 1\n? b c\n: [2]"));
+    }
+
+    [Fact]
+    public void A_key_that_is_a_collection_is_an_error_at_the_key()
+    {
+        var result = TestDocuments.ReadFailure("openapi: 3.0.3\npaths: {}\n? [a, b]\n: 1\n");
+        Assert.Contains("a mapping key must be text", result.Error, System.StringComparison.Ordinal);
+        Assert.Equal((3, 3), (result.Line, result.Column));
+    }
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using BuildIntegration.Tests.Support;
 
 namespace BuildIntegration.Tests.Package;
@@ -34,6 +35,11 @@ public sealed class PackedPackageTests : IDisposable
         // Pack: PackageVersion only names the package, so the repository's builds stay up to date.
         var pack = DotnetCommand.Run(RepositoryRoot(), "pack", Path.Combine("src", "Package", "Package.csproj"), "-c", "Debug", "-o", packages, "-p:PackageVersion=" + version);
         Assert.True(pack.ExitCode == 0, pack.ToString());
+        using (var package = ZipFile.OpenRead(Path.Combine(packages, "K6Scenarios." + version + ".nupkg")))
+        {
+            // The analyzers' one dependency travels beside them, where the compiler's analyzer loader looks.
+            Assert.Contains(package.Entries, e => e.FullName == "analyzers/dotnet/cs/YamlDotNet.dll");
+        }
 
         // 1. The first build emits once (the first target framework only) and says where.
         var first = Build(project);
@@ -55,9 +61,16 @@ public sealed class PackedPackageTests : IDisposable
         Assert.Equal(scriptWrittenAt, File.GetLastWriteTimeUtc(script));
 
         // 3. Mistakes only the built model shows become MSBuild errors at their file and line; the good test stays.
+        //    A mistake the analyzers see is reported by the compiler, with a column, from the packed analyzers: reading
+        //    openapi.yaml needs the YamlDotNet.dll the package ships beside them, which the compiler is given.
         var mistakes = Path.Combine(project, "Mistakes.cs");
         File.WriteAllText(mistakes, MistakesSource);
+        var analyzerMistakes = Path.Combine(project, "AnalyzerMistakes.cs");
+        File.WriteAllText(analyzerMistakes, AnalyzerMistakesSource);
         var third = Build(project);
+        var (statusLine, statusColumn) = PositionOf(AnalyzerMistakesSource, "201");
+        Assert.Contains(analyzerMistakes + "(" + statusLine + "," + statusColumn + "): warning K6S0502: GET /products expects status 201, but the API documents 200", third.Output, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("analyzers", "dotnet", "cs", "YamlDotNet.dll"), third.Output, StringComparison.Ordinal);
         Assert.True(third.ExitCode != 0, third.ToString());
         Assert.Contains(mistakes + "(" + LineOf(MistakesSource, "// here: duplicate") + "): error K6S0102: ", third.Output, StringComparison.Ordinal);
         Assert.Contains(mistakes + "(" + LineOf(MistakesSource, "// here: throw") + "): error K6S0904: Mistakes.Throws threw InvalidOperationException: the users file is missing", third.Output, StringComparison.Ordinal);
@@ -65,7 +78,20 @@ public sealed class PackedPackageTests : IDisposable
         Assert.DoesNotContain("MSB3073", third.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(script), "the load test without mistakes was not kept" + Environment.NewLine + third);
 
-        // 4. Clean removes what emission wrote.
+        // 4. A malformed OpenAPI document is a K6S0501 warning at its line and column, from the analyzers, not a crash.
+        File.Delete(mistakes);
+        File.Delete(analyzerMistakes);
+        var document = Path.Combine(project, "openapi.yaml");
+        File.WriteAllText(document, "openapi: 3.0.3\ninfo:\n\ttitle: Shop\npaths: {}\n");
+        var fourth = Build(project);
+        Assert.True(fourth.ExitCode == 0, fourth.ToString());
+        Assert.Contains(document + "(3,1): warning K6S0501: ", fourth.Output, StringComparison.Ordinal);
+        Assert.Contains("tab character in the indentation", fourth.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AD0001", fourth.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("failed unexpectedly", fourth.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot load its YAML parser", fourth.Output, StringComparison.Ordinal);
+
+        // 5. Clean removes what emission wrote.
         var clean = DotnetCommand.Run(project, "clean", "--disable-build-servers");
         Assert.True(clean.ExitCode == 0, clean.ToString());
         Assert.False(File.Exists(script), "clean left " + script);
@@ -122,6 +148,20 @@ public sealed class PackedPackageTests : IDisposable
         }
         """;
 
+    // A constant the analyzers read: the status the document does not list is reported while the code is compiled.
+    private const string AnalyzerMistakesSource = """
+        using K6Scenarios.Model;
+
+        public static class AnalyzerMistakes
+        {
+            [LoadTest]
+            public static LoadTest WrongStatus => LoadTest.Create("wrong-status")
+                .BaseUrl("BASE_URL", "http://localhost:8080")
+                .Scenario("browse", s => s.SharedIterations(1, 1).Flow(f => f
+                    .Get("/products", r => r.ExpectStatus(201))));
+        }
+        """;
+
     private const string OpenApiDocument = """
         openapi: 3.0.3
         info:
@@ -172,6 +212,14 @@ public sealed class PackedPackageTests : IDisposable
 
     private static CommandResult Build(string project) =>
         DotnetCommand.Run(project, "build", "-v:n", "--disable-build-servers");
+
+    /// <summary>1-based line and column of the first <paramref name="marker"/>, as the compiler reports them.</summary>
+    private static (int Line, int Column) PositionOf(string source, string marker)
+    {
+        var lines = source.Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains(marker, StringComparison.Ordinal));
+        return (line + 1, lines[line].IndexOf(marker, StringComparison.Ordinal) + 1);
+    }
 
     private static int LineOf(string source, string marker) =>
         Array.FindIndex(source.Split('\n'), l => l.Contains(marker, StringComparison.Ordinal)) + 1;

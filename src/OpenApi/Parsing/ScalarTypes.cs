@@ -2,9 +2,37 @@ using System.Globalization;
 
 namespace K6Scenarios.OpenApi.Parsing;
 
-/// <summary>Recognizes YAML 1.2 core-schema numbers and rewrites them as JSON numbers.</summary>
-internal static class YamlNumbers
+/// <summary>
+/// Types scalars with the YAML 1.2 core schema (null, booleans, numbers; anything else is a string) and rewrites
+/// numbers as JSON. YamlDotNet's parser reports scalars as text with their style; resolving their type is the
+/// reader's job (YamlDotNet only does it in its object deserializer, which builds no positions).
+/// </summary>
+internal static class ScalarTypes
 {
+    /// <summary>Types a plain (unquoted) scalar: null, boolean, number, or else string.</summary>
+    public static DocumentNode ResolvePlain(string text, int line, int column)
+    {
+        switch (text)
+        {
+            case "":
+            case "~":
+            case "null":
+            case "Null":
+            case "NULL":
+                return DocumentNode.Scalar(NodeKind.Null, text, line, column);
+            case "true":
+            case "True":
+            case "TRUE":
+                return DocumentNode.Scalar(NodeKind.Boolean, "true", line, column);
+            case "false":
+            case "False":
+            case "FALSE":
+                return DocumentNode.Scalar(NodeKind.Boolean, "false", line, column);
+        }
+
+        return DocumentNode.Scalar(IsNumber(text) ? NodeKind.Number : NodeKind.String, text, line, column);
+    }
+
     /// <summary>True for <c>[-+]?[0-9]+</c>, <c>0o</c> octal, <c>0x</c> hex, decimals with exponent, <c>.inf</c> and <c>.nan</c>.</summary>
     public static bool IsNumber(string text)
     {
@@ -131,7 +159,8 @@ internal static class YamlNumbers
         return index - start;
     }
 
-    private static bool IsJsonNumber(string text)
+    /// <summary>True for an RFC 8259 number: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?</c>.</summary>
+    public static bool IsJsonNumber(string text)
     {
         var index = 0;
         if (index < text.Length && text[index] == '-')

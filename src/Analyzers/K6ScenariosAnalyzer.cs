@@ -8,6 +8,8 @@ using K6Scenarios.Diagnostics;
 using K6Scenarios.OpenApi;
 using K6Scenarios.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -34,13 +36,16 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
         var loaded = OpenApiDocumentSet.Load(context.Options, text => context.TryGetValue(text, DocumentReader, out var result) ? result : null, context.CancellationToken);
         var documents = loaded.Documents.Count == 0 ? null : new ApiDocuments(loaded.Documents.Select(d => new ApiDocument(d.File.Path, d.Result, d.BaseUrlVariable, d)).ToArray());
         var options = context.Options;
-        context.RegisterOperationAction(
-            operationContext => Guarded(
-                operationContext.ReportDiagnostic,
-                operationContext.Operation.Syntax.GetLocation(),
+
+        // Syntax first: most invocations of a compilation are not ours, and building their operation trees costs more
+        // than the rules. A cheap test of the invoked name picks the candidates; only those are bound and read.
+        context.RegisterSyntaxNodeAction(
+            syntaxContext => Guarded(
+                syntaxContext.ReportDiagnostic,
+                syntaxContext.Node.GetLocation(),
                 nameof(K6ScenariosAnalyzer),
-                () => Analyze(operationContext, (IInvocationOperation)operationContext.Operation, symbols, poolFiles, documents, options)),
-            OperationKind.Invocation);
+                () => Analyze(syntaxContext, (InvocationExpressionSyntax)syntaxContext.Node, symbols, poolFiles, documents, options)),
+            SyntaxKind.InvocationExpression);
         if (documents is not null)
         {
             context.RegisterCompilationEndAction(end => Guarded(
@@ -51,44 +56,139 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
         }
     }
 
-    private static void Analyze(OperationAnalysisContext context, IInvocationOperation invocation, ModelSymbols symbols, PoolDataFiles poolFiles, ApiDocuments? documents, AnalyzerOptions options)
+    private static void Analyze(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax syntax, ModelSymbols symbols, PoolDataFiles poolFiles, ApiDocuments? documents, AnalyzerOptions options)
     {
+        var name = InvokedName(syntax);
+        if (name is null)
+        {
+            return;
+        }
+
+        var kind = CandidateKind(name, syntax);
+        if (kind == Candidate.None
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
-        if (type is null)
+        var sink = new Sink(context.ReportDiagnostic);
+        switch (kind)
         {
-            return;
-        }
-
-        if (method.IsStatic)
-        {
-            if (method.Name == "Create" && SymbolEqualityComparer.Default.Equals(type, symbols.LoadTest))
-            {
+            case Candidate.Create when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, symbols.LoadTest):
                 var reader = new FactReader(symbols, poolFiles, context.CancellationToken);
-                RuleEngine.CheckTest(reader.ReadChain(invocation), Settings(options, invocation, documents), new Sink(context.ReportDiagnostic));
-            }
-            else if (SymbolEqualityComparer.Default.Equals(type, symbols.UserPool) && method.Name is "Generate" or "FromJsonFile" or "FromCsvFile")
-            {
-                var reader = new FactReader(symbols, poolFiles, context.CancellationToken);
-                RuleEngine.CheckPool(reader.ReadPoolDeclaration(invocation), Settings(options, invocation, documents), new Sink(context.ReportDiagnostic));
-            }
-            else if (SymbolEqualityComparer.Default.Equals(type, symbols.CustomMetric) && method.Name is "Counter" or "Gauge" or "Rate" or "Trend")
-            {
-                RuleEngine.CheckMetricDeclaration(FactReader.ReadMetricDeclaration(invocation), Settings(options, invocation, documents), new Sink(context.ReportDiagnostic));
-            }
+                RuleEngine.CheckTest(reader.ReadChain(invocation), Settings(options, syntax, documents), sink);
+                break;
+            case Candidate.Pool when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, symbols.UserPool):
+                var pools = new FactReader(symbols, poolFiles, context.CancellationToken);
+                RuleEngine.CheckPool(pools.ReadPoolDeclaration(invocation), Settings(options, syntax, documents), sink);
+                break;
+            case Candidate.Metric when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, symbols.CustomMetric):
+                RuleEngine.CheckMetricDeclaration(FactReader.ReadMetricDeclaration(invocation), Settings(options, syntax, documents), sink);
+                break;
+            case Candidate.Fragment when !method.IsStatic && type is not null && IsFragmentBuilder(type, symbols) && IsFragmentTop(invocation, symbols):
+                var fragments = new FactReader(symbols, poolFiles, context.CancellationToken);
+                if (fragments.ReadFragment(invocation) is { } fragment)
+                {
+                    RuleEngine.CheckTest(fragment, Settings(options, syntax, documents), sink);
+                }
 
-            return;
-        }
-
-        if (IsFragmentBuilder(type, symbols) && IsFragmentTop(invocation, symbols))
-        {
-            var reader = new FactReader(symbols, poolFiles, context.CancellationToken);
-            if (reader.ReadFragment(invocation) is { } fragment)
-            {
-                RuleEngine.CheckTest(fragment, Settings(options, invocation, documents), new Sink(context.ReportDiagnostic));
-            }
+                break;
         }
     }
+
+    /// <summary>What an invocation may be, judged from its syntax alone.</summary>
+    private enum Candidate
+    {
+        None,
+        Create,
+        Pool,
+        Metric,
+        Fragment,
+    }
+
+    private static string? InvokedName(InvocationExpressionSyntax syntax) => syntax.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static Candidate CandidateKind(string name, InvocationExpressionSyntax syntax)
+    {
+        switch (name)
+        {
+            case "Create":
+                return Candidate.Create;
+            case "Generate" or "FromJsonFile" or "FromCsvFile":
+                return Candidate.Pool;
+            case "Counter" or "Gauge" or "Rate" or "Trend":
+                return Candidate.Metric;
+        }
+
+        // A fragment ends a fluent chain (nothing is called on its result) on a receiver that is a name: a helper's
+        // parameter or a local. Chains on the parameter of a lambda passed to one of our builder methods are read with
+        // the chain that passes the lambda; that is judged by the enclosing method's name, before anything is bound.
+        if (syntax.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } || syntax.Expression is not MemberAccessExpressionSyntax)
+        {
+            return Candidate.None;
+        }
+
+        ExpressionSyntax receiver = syntax;
+        while (receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
+        {
+            receiver = access.Expression;
+        }
+
+        if (receiver is not IdentifierNameSyntax identifier)
+        {
+            return Candidate.None;
+        }
+
+        return IsBuilderLambdaParameter(identifier) ? Candidate.None : Candidate.Fragment;
+    }
+
+    /// <summary>Gets whether a name is the parameter of a lambda passed to a method named like one of our builder methods.</summary>
+    private static bool IsBuilderLambdaParameter(IdentifierNameSyntax identifier)
+    {
+        var name = identifier.Identifier.ValueText;
+        for (SyntaxNode? node = identifier.Parent; node is not null; node = node.Parent)
+        {
+            var parameter = node switch
+            {
+                SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+                ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+                _ => null,
+            };
+            if (parameter is null)
+            {
+                if (node is MemberDeclarationSyntax or LocalFunctionStatementSyntax)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (parameter != name)
+            {
+                continue;
+            }
+
+            return node.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax owner } }
+                && InvokedName(owner) is { } method && BuilderMethodsTakingBuilders.Contains(method);
+        }
+
+        return false;
+    }
+
+    /// <summary>The model's builder methods that take a configuration lambda of another builder.</summary>
+    private static readonly HashSet<string> BuilderMethodsTakingBuilders = new(System.StringComparer.Ordinal)
+    {
+        "Scenario", "UserMix", "UserType", "Setup", "Teardown", "Flow", "RampingVus", "RampingArrivalRate",
+        "Get", "Post", "Put", "Patch", "Delete", "Request", "Group", "When", "Timed", "WebSocket", "MultipartBody", "Profile",
+    };
 
     private static bool IsFragmentBuilder(INamedTypeSymbol type, ModelSymbols symbols) =>
         SymbolEqualityComparer.Default.Equals(type, symbols.ScenarioBuilder)
@@ -139,9 +239,9 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
             || SymbolEqualityComparer.Default.Equals(type, symbols.WebSocketBuilder)
             || SymbolEqualityComparer.Default.Equals(type, symbols.StagesBuilder));
 
-    private static RuleSettings Settings(AnalyzerOptions options, IInvocationOperation invocation, ApiDocuments? documents)
+    private static RuleSettings Settings(AnalyzerOptions options, SyntaxNode syntax, ApiDocuments? documents)
     {
-        var settings = AnalyzerSettings.For(options, invocation.Syntax.SyntaxTree);
+        var settings = AnalyzerSettings.For(options, syntax.SyntaxTree);
         return new RuleSettings
         {
             PeakVusPerGenerator = settings.MaxVusPerGenerator,

@@ -57,6 +57,10 @@ public sealed class K6S0990Tests
         var project = AnalyzerRunner.CreateProject(RequestsOfEveryKind, TestAdditionalFile.OpenApi(Documents.Api, "API_URL"));
         var document = project.AdditionalDocuments.Single();
         Assert.Empty(await AnalyzerRunner.CompilerErrorsAsync(project));
+        var intact = await AnalyzerRunner.AnalyzeAsync(project);
+        Assert.Superset(
+            new HashSet<string> { "K6S0502", "K6S0503", "K6S0504", "K6S0505", "K6S0506", "K6S0507", "K6S0509" },
+            intact.Select(d => d.Id).ToHashSet());
         var checkedVersions = 0;
 
         foreach (var version in MalformedDocuments())
@@ -102,7 +106,7 @@ public sealed class K6S0990Tests
     private static IEnumerable<string> MalformedDocuments()
     {
         // Prefixes of the YAML and JSON forms of the sample API and of the test API, cut at line ends and inside lines.
-        foreach (var (document, step) in new[] { (Samples.ApiYaml, 8), (Samples.ApiJson, 16), (Documents.Api, 3) })
+        foreach (var (document, step) in new[] { (Samples.ApiYaml, 16), (Samples.ApiJson, 32), (Documents.Api, 4) })
         {
             var lines = document.Split('\n');
             var end = 0;

@@ -10,8 +10,7 @@ namespace K6Scenarios.Analyzers.Tests;
 
 public sealed class CatalogTests
 {
-    private static readonly IReadOnlyList<DiagnosticDescriptor> Reported =
-        AnalyzerTest.Analyzers.SelectMany(a => a.SupportedDiagnostics).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+    private static readonly IReadOnlyList<DiagnosticDescriptor> Reported = AnalyzerDiscovery.Descriptors;
 
     /// <summary>The model's catalog, read by reflection: the analyzer assembly links the same source, so naming the type would be ambiguous.</summary>
     private static readonly IReadOnlyList<(string Field, string Id, string Title, string Severity)> Catalog = ReadCatalog();
@@ -60,21 +59,27 @@ public sealed class CatalogTests
         Assert.Equal(descriptor.DefaultSeverity.ToString(), cells[2]);
     }
 
-    [Fact]
-    public void Every_descriptor_mirrors_its_catalog_rule()
+    [Theory]
+    [MemberData(nameof(ReportedIds))]
+    public void Every_descriptor_mirrors_its_catalog_rule(string id)
     {
-        var fields = typeof(K6Scenarios.Analyzers.K6ScenariosAnalyzer).Assembly.GetType("K6Scenarios.Analyzers.Descriptors")!
-            .GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public).Where(f => f.FieldType == typeof(DiagnosticDescriptor)).ToArray();
-        Assert.NotEmpty(fields);
-        foreach (var field in fields)
-        {
-            var descriptor = (DiagnosticDescriptor)field.GetValue(null)!;
-            var rule = Assert.Single(Catalog, r => r.Field == field.Name);
-            Assert.Equal(rule.Id, descriptor.Id);
-            Assert.Equal(rule.Title, descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Assert.Equal(rule.Severity == "Info" ? "Info" : rule.Severity, descriptor.DefaultSeverity.ToString());
-            Assert.True(descriptor.IsEnabledByDefault);
-        }
+        var descriptor = Reported.Single(d => d.Id == id);
+
+        var rule = Assert.Single(Catalog, r => r.Id == id);
+        Assert.Equal(rule.Title, descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(rule.Severity, descriptor.DefaultSeverity.ToString());
+        Assert.True(descriptor.IsEnabledByDefault);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReportedIds))]
+    public void Every_reported_rule_has_its_own_test_class(string id)
+    {
+        // One class per rule ID, named after it (Rules/K6S0101Tests.cs), with a case that fires and one that does not.
+        var testClass = typeof(CatalogTests).Assembly.GetType("K6Scenarios.Analyzers.Tests.Rules." + id + "Tests");
+
+        Assert.True(testClass is not null, "Rules/" + id + "Tests.cs is missing");
+        Assert.True(testClass!.GetMethods().Count(m => m.GetCustomAttributes<FactAttribute>().Any()) >= 2, id + "Tests needs a firing and a non-firing case");
     }
 
     private static List<(string Field, string Id, string Title, string Severity)> ReadCatalog()

@@ -1,9 +1,6 @@
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using K6Scenarios.Analyzers.Tests.Verification;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace K6Scenarios.Analyzers.Tests;
 
@@ -32,15 +29,13 @@ public sealed class NoModelTests
                 public static void Run(FlowBuilder f) => f.Get("/api/auth/signin{id}", r => r.ExpectStatus(2000).Header("Authorization", "Bearer eyJ"));
             }
             """;
-        var references = AnalyzerTest.References.Where(r => !r.Display!.EndsWith("K6Scenarios.Model.dll", System.StringComparison.Ordinal));
-        var compilation = CSharpCompilation.Create("NoModel", [CSharpSyntaxTree.ParseText(Source, AnalyzerTest.ParseOptions)], references, AnalyzerTest.CompilationOptions);
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var references = TestCompilation.References.Where(r => !r.Display!.EndsWith("K6Scenarios.Model.dll", System.StringComparison.Ordinal));
+        var project = AnalyzerRunner.CreateProject(
+            [(TestCompilation.ProjectFolder + "Flows.cs", Source)],
+            [TestAdditionalFile.OpenApi(Documents.Api)],
+            references: references);
+        Assert.Empty(await AnalyzerRunner.CompilerErrorsAsync(project));
 
-        var diagnostics = await AnalyzerTest.AnalyzeAsync(
-            compilation,
-            AnalyzerTest.For("").WithOpenApi(Documents.Api).BuildAnalyzerOptions(),
-            CancellationToken.None);
-
-        Assert.Empty(diagnostics);
+        Assert.Empty(await AnalyzerRunner.AnalyzeAsync(project));
     }
 }

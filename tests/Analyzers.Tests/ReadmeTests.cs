@@ -2,11 +2,9 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System.Threading;
 using System.Threading.Tasks;
 using K6Scenarios.Analyzers.Tests.Verification;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace K6Scenarios.Analyzers.Tests;
 
@@ -21,11 +19,11 @@ public sealed partial class ReadmeTests
         Assert.NotEmpty(examples);
         foreach (var example in examples)
         {
-            var tree = CSharpSyntaxTree.ParseText(example, AnalyzerTest.ParseOptions, "/project/README.cs");
-            var compilation = CSharpCompilation.Create("Readme", [tree], AnalyzerTest.References, AnalyzerTest.CompilationOptions);
+            var project = AnalyzerRunner.CreateProject([(TestCompilation.ProjectFolder + "README.cs", example)]);
+            var compilation = (await project.GetCompilationAsync())!;
             // CS1701/CS1702 (assembly version unification) are silenced by the SDK in real builds.
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id is not ("CS1701" or "CS1702")).Select(d => d.ToString()));
-            var analyzerDiagnostics = await AnalyzerTest.AnalyzeAsync(compilation, AnalyzerTest.For("").BuildAnalyzerOptions(), CancellationToken.None);
+            var analyzerDiagnostics = await AnalyzerRunner.AnalyzeAsync(project);
             Assert.Empty(analyzerDiagnostics.Select(d => d.ToString()));
         }
     }

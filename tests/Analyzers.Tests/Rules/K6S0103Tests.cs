@@ -1,0 +1,68 @@
+using System.Threading.Tasks;
+using K6Scenarios.Analyzers.Tests.Verification;
+
+namespace K6Scenarios.Analyzers.Tests.Rules;
+
+/// <summary>K6S0103: a duration k6 rejects (zero, negative, or too short), constant expressions included.</summary>
+public sealed class K6S0103Tests
+{
+    [Fact]
+    public async Task Zero_negative_and_too_short_durations_are_reported_including_constant_expressions()
+    {
+        await Verify.AnalyzerAsync(
+            Code.Wrap("""
+                const int Seconds = 0;
+                public static void Configure(ScenarioBuilder s) => s
+                    .ConstantVus(1, {|#0:TimeSpan.Zero|})
+                    .ConstantVus(1, {|#1:TimeSpan.FromSeconds(-1)|})
+                    .ConstantVus(1, {|#2:TimeSpan.FromMilliseconds(500)|})
+                    .ConstantVus(1, {|#3:TimeSpan.FromSeconds(Seconds)|})
+                    .ConstantVus(1, {|#4:TimeSpan.FromMinutes(1) - TimeSpan.FromSeconds(60)|})
+                    .StartAfter({|#5:-TimeSpan.FromSeconds(5)|});
+            """),
+            Verify.Diagnostic("K6S0103").WithLocation(0).WithArguments("The duration of scenario '(computed name)'", "0s", "at least 1s"),
+            Verify.Diagnostic("K6S0103").WithLocation(1).WithArguments("The duration of scenario '(computed name)'", "-1s", "at least 1s"),
+            Verify.Diagnostic("K6S0103").WithLocation(2).WithArguments("The duration of scenario '(computed name)'", "500ms", "at least 1s"),
+            Verify.Diagnostic("K6S0103").WithLocation(3).WithArguments("The duration of scenario '(computed name)'", "0s", "at least 1s"),
+            Verify.Diagnostic("K6S0103").WithLocation(4).WithArguments("The duration of scenario '(computed name)'", "0s", "at least 1s"),
+            Verify.Diagnostic("K6S0103").WithLocation(5).WithArguments("The start time of scenario '(computed name)'", "-5s", "a duration of 0s or more"));
+    }
+
+    [Fact]
+    public async Task Time_units_and_stage_durations_are_checked()
+    {
+        await Verify.AnalyzerAsync(
+            Code.Wrap("""
+                public static void Configure(ScenarioBuilder s) => s
+                    .ConstantArrivalRate(10, TimeSpan.FromMinutes(1), preAllocatedVus: 10, timeUnit: {|#0:TimeSpan.Zero|})
+                    .RampingVus(0, st => st.RampTo(50, {|#1:TimeSpan.FromSeconds(-10)|}).RampTo(0, TimeSpan.Zero));
+            """),
+            Verify.Diagnostic("K6S0103").WithLocation(0).WithArguments("The time unit of scenario '(computed name)'", "0s", "more than 0s"),
+            Verify.Diagnostic("K6S0103").WithLocation(1).WithArguments("A stage duration of scenario '(computed name)'", "-10s", "a duration of 0s or more"));
+    }
+
+    [Fact]
+    public async Task Negative_abort_evaluation_delay_is_reported()
+    {
+        await Verify.AnalyzerAsync(
+            Code.Wrap("""
+                public static LoadTest Test() => LoadTest.Create("test")
+                    .Scenario("s", s => s.ConstantVus(10, TimeSpan.FromSeconds(30)).Flow(f => f.Get("/a").ThinkTime(TimeSpan.FromSeconds(1))))
+                    .Threshold(K6Metrics.HttpReqFailed.Rate < 0.05, abortOnFail: true, delayAbortEval: {|#0:TimeSpan.FromSeconds(-1)|});
+            """),
+            Verify.Diagnostic("K6S0103").WithLocation(0).WithArguments("The abort evaluation delay", "-1s", "a duration of 0s or more"));
+    }
+
+    [Fact]
+    public async Task Valid_computed_and_zero_where_allowed_durations_are_not_reported()
+    {
+        await Verify.AnalyzerAsync(Code.Wrap("""
+                public static void Configure(ScenarioBuilder s, TimeSpan computed) => s
+                    .ConstantVus(1, TimeSpan.FromSeconds(1))
+                    .ConstantVus(1, new TimeSpan(0, 1, 30))
+                    .ConstantVus(1, computed)
+                    .GracefulStop(TimeSpan.Zero)
+                    .RampingVus(0, st => st.RampTo(50, TimeSpan.FromSeconds(10)).RampTo(0, TimeSpan.Zero));
+            """));
+    }
+}

@@ -58,15 +58,9 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
 
     private static void Analyze(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax syntax, ModelSymbols symbols, PoolDataFiles poolFiles, ApiDocuments? documents, AnalyzerOptions options)
     {
-        var name = InvokedName(syntax);
-        if (name is null)
-        {
-            return;
-        }
-
-        var kind = CandidateKind(name, syntax);
+        var (kind, target) = CandidateOf(syntax);
         if (kind == Candidate.None
-            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
+            || context.SemanticModel.GetOperation(target, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
         }
@@ -77,6 +71,7 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
         switch (kind)
         {
             case Candidate.Create when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, symbols.LoadTest):
+                // Analyzed at the top of the chain, so every finding lies inside the node the action was given.
                 var reader = new FactReader(symbols, poolFiles, context.CancellationToken);
                 RuleEngine.CheckTest(reader.ReadChain(invocation), Settings(options, syntax, documents), sink);
                 break;
@@ -115,38 +110,46 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
         _ => null,
     };
 
-    private static Candidate CandidateKind(string name, InvocationExpressionSyntax syntax)
+    /// <summary>
+    /// Judges an invocation from its syntax: a pool or metric factory; the top of a fluent chain that starts with
+    /// <c>Create(...)</c> (the chain is read from its top, so findings fall inside the analyzed node); or the top of a
+    /// fragment, a chain on a name (a helper's parameter or a local) that no enclosing chain reads.
+    /// </summary>
+    private static (Candidate Kind, InvocationExpressionSyntax Target) CandidateOf(InvocationExpressionSyntax syntax)
     {
+        var name = InvokedName(syntax);
         switch (name)
         {
-            case "Create":
-                return Candidate.Create;
+            case null:
+                return (Candidate.None, syntax);
             case "Generate" or "FromJsonFile" or "FromCsvFile":
-                return Candidate.Pool;
+                return (Candidate.Pool, syntax);
             case "Counter" or "Gauge" or "Rate" or "Trend":
-                return Candidate.Metric;
+                return (Candidate.Metric, syntax);
         }
 
-        // A fragment ends a fluent chain (nothing is called on its result) on a receiver that is a name: a helper's
-        // parameter or a local. Chains on the parameter of a lambda passed to one of our builder methods are read with
-        // the chain that passes the lambda; that is judged by the enclosing method's name, before anything is bound.
-        if (syntax.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } || syntax.Expression is not MemberAccessExpressionSyntax)
+        // Only the top of a chain: nothing is called on its result.
+        if (syntax.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } access && access.Expression == syntax)
         {
-            return Candidate.None;
+            return (Candidate.None, syntax);
         }
 
+        var innermost = syntax;
         ExpressionSyntax receiver = syntax;
-        while (receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
+        while (receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call)
         {
-            receiver = access.Expression;
+            innermost = call;
+            receiver = member.Expression;
         }
 
-        if (receiver is not IdentifierNameSyntax identifier)
+        if (InvokedName(innermost) == "Create")
         {
-            return Candidate.None;
+            return (Candidate.Create, innermost);
         }
 
-        return IsBuilderLambdaParameter(identifier) ? Candidate.None : Candidate.Fragment;
+        return receiver is IdentifierNameSyntax identifier && syntax.Expression is MemberAccessExpressionSyntax && !IsBuilderLambdaParameter(identifier)
+            ? (Candidate.Fragment, syntax)
+            : (Candidate.None, syntax);
     }
 
     /// <summary>Gets whether a name is the parameter of a lambda passed to a method named like one of our builder methods.</summary>

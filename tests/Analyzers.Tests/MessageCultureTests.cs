@@ -45,9 +45,9 @@ public sealed class MessageCultureTests
                     .Threshold(K6Metrics.HttpReqDuration.ForScenario({|#3:"signin2"|}).P(99.9) < 1.5);
             """),
             Verify.Diagnostic("K6S0203").WithLocation(0).WithArguments("http_req_duration", "100.5"),
-            Verify.Diagnostic("K6S0205").WithLocation(1).WithArguments("K6Metrics.HttpReqFailed.Where(\"method\", \"delete\").Rate < 0.01", "method", "delete", "'GET', 'POST'"),
-            Verify.Diagnostic("K6S0209").WithLocation(2).WithArguments("K6Metrics.HttpReqDuration.Avg < double.NegativeInfinity", "-Infinity"),
-            Verify.Diagnostic("K6S0205").WithLocation(3).WithArguments("K6Metrics.HttpReqDuration.ForScenario(\"signin2\").P(99.9) < 1.5", "scenario", "signin2", "'signin'"))
+            Verify.Diagnostic("K6S0205").WithLocation(1).WithArguments("http_req_failed{method:delete}", "method", "delete", "'GET', 'POST'"),
+            Verify.Diagnostic("K6S0209").WithLocation(2).WithArguments("http_req_duration", "-Infinity"),
+            Verify.Diagnostic("K6S0205").WithLocation(3).WithArguments("http_req_duration{scenario:signin2}", "scenario", "signin2", "'signin'"))
         {
             Culture = CultureInfo.GetCultureInfo(culture),
         }.VerifyAsync();

@@ -12,20 +12,23 @@ public sealed class K6S0103Tests
         await Verify.AnalyzerAsync(
             Code.Wrap("""
                 const int Seconds = 0;
-                public static void Configure(ScenarioBuilder s) => s
-                    .ConstantVus(1, {|#0:TimeSpan.Zero|})
-                    .ConstantVus(1, {|#1:TimeSpan.FromSeconds(-1)|})
-                    .ConstantVus(1, {|#2:TimeSpan.FromMilliseconds(500)|})
-                    .ConstantVus(1, {|#3:TimeSpan.FromSeconds(Seconds)|})
-                    .ConstantVus(1, {|#4:TimeSpan.FromMinutes(1) - TimeSpan.FromSeconds(60)|})
-                    .StartAfter({|#5:-TimeSpan.FromSeconds(5)|});
+                public static void Configure(ScenarioBuilder s)
+                {
+                    // Each statement is a fragment of its own: the last executor of a chain is the one k6 runs.
+                    s.ConstantVus(1, {|#0:TimeSpan.Zero|});
+                    s.ConstantVus(1, {|#1:TimeSpan.FromSeconds(-1)|});
+                    s.ConstantVus(1, {|#2:TimeSpan.FromMilliseconds(500)|});
+                    s.ConstantVus(1, {|#3:TimeSpan.FromSeconds(Seconds)|});
+                    s.ConstantVus(1, {|#4:TimeSpan.FromMinutes(1) - TimeSpan.FromSeconds(60)|});
+                    s.StartAfter({|#5:-TimeSpan.FromSeconds(5)|});
+                }
             """),
-            Verify.Diagnostic("K6S0103").WithLocation(0).WithArguments("The duration of scenario '(computed name)'", "0s", "at least 1s"),
-            Verify.Diagnostic("K6S0103").WithLocation(1).WithArguments("The duration of scenario '(computed name)'", "-1s", "at least 1s"),
-            Verify.Diagnostic("K6S0103").WithLocation(2).WithArguments("The duration of scenario '(computed name)'", "500ms", "at least 1s"),
-            Verify.Diagnostic("K6S0103").WithLocation(3).WithArguments("The duration of scenario '(computed name)'", "0s", "at least 1s"),
-            Verify.Diagnostic("K6S0103").WithLocation(4).WithArguments("The duration of scenario '(computed name)'", "0s", "at least 1s"),
-            Verify.Diagnostic("K6S0103").WithLocation(5).WithArguments("The start time of scenario '(computed name)'", "-5s", "a duration of 0s or more"));
+            Verify.Diagnostic("K6S0103").WithLocation(0).WithArguments("Scenario '(computed name)' duration", "0s", "at least 1s"),
+            Verify.Diagnostic("K6S0103").WithLocation(1).WithArguments("Scenario '(computed name)' duration", "-1s", "at least 1s"),
+            Verify.Diagnostic("K6S0103").WithLocation(2).WithArguments("Scenario '(computed name)' duration", "500ms", "at least 1s"),
+            Verify.Diagnostic("K6S0103").WithLocation(3).WithArguments("Scenario '(computed name)' duration", "0s", "at least 1s"),
+            Verify.Diagnostic("K6S0103").WithLocation(4).WithArguments("Scenario '(computed name)' duration", "0s", "at least 1s"),
+            Verify.Diagnostic("K6S0103").WithLocation(5).WithArguments("Scenario '(computed name)' startTime", "-5s", "a duration of 0s or more"));
     }
 
     [Fact]
@@ -33,12 +36,14 @@ public sealed class K6S0103Tests
     {
         await Verify.AnalyzerAsync(
             Code.Wrap("""
-                public static void Configure(ScenarioBuilder s) => s
-                    .ConstantArrivalRate(10, TimeSpan.FromMinutes(1), preAllocatedVus: 10, timeUnit: {|#0:TimeSpan.Zero|})
-                    .RampingVus(0, st => st.RampTo(50, {|#1:TimeSpan.FromSeconds(-10)|}).RampTo(0, TimeSpan.Zero));
+                public static void Configure(ScenarioBuilder s)
+                {
+                    s.ConstantArrivalRate(10, TimeSpan.FromMinutes(1), preAllocatedVus: 10, timeUnit: {|#0:TimeSpan.Zero|});
+                    s.RampingVus(0, st => st.RampTo(50, {|#1:TimeSpan.FromSeconds(-10)|}).RampTo(0, TimeSpan.Zero));
+                }
             """),
-            Verify.Diagnostic("K6S0103").WithLocation(0).WithArguments("The time unit of scenario '(computed name)'", "0s", "more than 0s"),
-            Verify.Diagnostic("K6S0103").WithLocation(1).WithArguments("A stage duration of scenario '(computed name)'", "-10s", "a duration of 0s or more"));
+            Verify.Diagnostic("K6S0103").WithLocation(0).WithArguments("Scenario '(computed name)' timeUnit", "0s", "more than 0s"),
+            Verify.Diagnostic("K6S0103").WithLocation(1).WithArguments("Scenario '(computed name)' stage 1 duration", "-10s", "a duration of 0s or more"));
     }
 
     [Fact]
@@ -50,7 +55,7 @@ public sealed class K6S0103Tests
                     .Scenario("s", s => s.ConstantVus(10, TimeSpan.FromSeconds(30)).Flow(f => f.Get("/a").ThinkTime(TimeSpan.FromSeconds(1))))
                     .Threshold(K6Metrics.HttpReqFailed.Rate < 0.05, abortOnFail: true, delayAbortEval: {|#0:TimeSpan.FromSeconds(-1)|});
             """),
-            Verify.Diagnostic("K6S0103").WithLocation(0).WithArguments("The abort evaluation delay", "-1s", "a duration of 0s or more"));
+            Verify.Diagnostic("K6S0103").WithLocation(0).WithArguments("Threshold 'http_req_failed' delayAbortEval", "-1s", "a duration of 0s or more"));
     }
 
     [Fact]

@@ -11,16 +11,18 @@ public sealed class K6S0104Tests
     {
         await Verify.AnalyzerAsync(
             Code.Wrap("""
-                public static void Configure(ScenarioBuilder s) => s
-                    .ConstantVus({|#0:0|}, TimeSpan.FromSeconds(10))
-                    .PerVuIterations(10, {|#1:0|})
-                    .ConstantArrivalRate({|#2:0|}, TimeSpan.FromMinutes(1), preAllocatedVus: 10)
-                    .RampingVus(0, st => st.RampTo({|#3:-1|}, TimeSpan.FromSeconds(10)).RampTo(0, TimeSpan.FromSeconds(10)));
+                public static void Configure(ScenarioBuilder s)
+                {
+                    s.ConstantVus({|#0:0|}, TimeSpan.FromSeconds(10));
+                    s.PerVuIterations(10, {|#1:0|});
+                    s.ConstantArrivalRate({|#2:0|}, TimeSpan.FromMinutes(1), preAllocatedVus: 10);
+                    s.RampingVus(0, st => st.RampTo({|#3:-1|}, TimeSpan.FromSeconds(10)).RampTo(5, TimeSpan.FromSeconds(10)).RampTo(0, TimeSpan.FromSeconds(10)));
+                }
             """),
-            Verify.Diagnostic("K6S0104").WithLocation(0).WithArguments("The VUs of scenario '(computed name)'", "0", "use at least 1"),
-            Verify.Diagnostic("K6S0104").WithLocation(1).WithArguments("The iterations of scenario '(computed name)'", "0", "use at least 1"),
-            Verify.Diagnostic("K6S0104").WithLocation(2).WithArguments("The rate of scenario '(computed name)'", "0", "use at least 1"),
-            Verify.Diagnostic("K6S0104").WithLocation(3).WithArguments("A stage target of scenario '(computed name)'", "-1", "use 0 or more"));
+            Verify.Diagnostic("K6S0104").WithLocation(0).WithArguments("Scenario '(computed name)' vus", "0", "use 1 or more VUs; k6 needs more than 0"),
+            Verify.Diagnostic("K6S0104").WithLocation(1).WithArguments("Scenario '(computed name)' iterations", "0", "use 1 or more iterations; k6 needs more than 0"),
+            Verify.Diagnostic("K6S0104").WithLocation(2).WithArguments("Scenario '(computed name)' rate", "0", "use 1 or more iterations per time unit; k6 needs more than 0"),
+            Verify.Diagnostic("K6S0104").WithLocation(3).WithArguments("Scenario '(computed name)' stage 1 target", "-1", "use 0 or more VUs; k6 rejects negative values"));
     }
 
     [Fact]

@@ -27,10 +27,10 @@ public sealed class K6S0205Tests
                     .Threshold(K6Metrics.GroupDuration.ForGroup({|#2:"logn"|}).Avg < 500)
                     .Threshold(K6Metrics.HttpReqFailed.Where("method", {|#3:"post"|}).Rate < 0.01);
             """),
-            Verify.Diagnostic("K6S0205").WithLocation(0).WithArguments("K6Metrics.HttpReqDuration.ForScenario(\"sigin\").P(95) < 500", "scenario", "sigin", "'signin'"),
-            Verify.Diagnostic("K6S0205").WithLocation(1).WithArguments("K6Metrics.HttpReqDuration.ForRequest(\"/api/auth/signin\").P(95) < 500", "name", "/api/auth/signin", "'/api/health', 'signin'"),
-            Verify.Diagnostic("K6S0205").WithLocation(2).WithArguments("K6Metrics.GroupDuration.ForGroup(\"logn\").Avg < 500", "group", "::logn", "'::login'"),
-            Verify.Diagnostic("K6S0205").WithLocation(3).WithArguments("K6Metrics.HttpReqFailed.Where(\"method\", \"post\").Rate < 0.01", "method", "post", "'GET', 'POST'"));
+            Verify.Diagnostic("K6S0205").WithLocation(0).WithArguments("http_req_duration{scenario:sigin}", "scenario", "sigin", "'signin'"),
+            Verify.Diagnostic("K6S0205").WithLocation(1).WithArguments("http_req_duration{name:/api/auth/signin}", "name", "/api/auth/signin", "'/api/health', 'signin'"),
+            Verify.Diagnostic("K6S0205").WithLocation(2).WithArguments("group_duration{group:::logn}", "group", "::logn", "'::login'"),
+            Verify.Diagnostic("K6S0205").WithLocation(3).WithArguments("http_req_failed{method:post}", "method", "post", "'GET', 'POST'"));
     }
 
     [Fact]

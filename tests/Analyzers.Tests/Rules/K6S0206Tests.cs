@@ -20,8 +20,8 @@ public sealed class K6S0206Tests
                     .Threshold(K6Metrics.HttpReqFailed.Rate < 0.05, delayAbortEval: {|#0:TimeSpan.FromSeconds(10)|})
                     .Threshold(K6Metrics.HttpReqFailed.Rate < 0.1, abortOnFail: false, delayAbortEval: {|#1:TimeSpan.FromSeconds(10)|});
             """),
-            Verify.Diagnostic("K6S0206").WithLocation(0).WithArguments("K6Metrics.HttpReqFailed.Rate < 0.05"),
-            Verify.Diagnostic("K6S0206").WithLocation(1).WithArguments("K6Metrics.HttpReqFailed.Rate < 0.1"));
+            Verify.Diagnostic("K6S0206").WithLocation(0).WithArguments("http_req_failed"),
+            Verify.Diagnostic("K6S0206").WithLocation(1).WithArguments("http_req_failed"));
     }
 
     [Fact]

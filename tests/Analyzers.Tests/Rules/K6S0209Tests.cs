@@ -20,8 +20,8 @@ public sealed class K6S0209Tests
                     .Threshold(K6Metrics.HttpReqDuration.Avg < {|#0:double.NaN|})
                     .Threshold(K6Metrics.HttpReqDuration.Max < {|#1:double.PositiveInfinity|});
             """),
-            Verify.Diagnostic("K6S0209").WithLocation(0).WithArguments("K6Metrics.HttpReqDuration.Avg < double.NaN", "NaN"),
-            Verify.Diagnostic("K6S0209").WithLocation(1).WithArguments("K6Metrics.HttpReqDuration.Max < double.PositiveInfinity", "Infinity"));
+            Verify.Diagnostic("K6S0209").WithLocation(0).WithArguments("http_req_duration", "NaN"),
+            Verify.Diagnostic("K6S0209").WithLocation(1).WithArguments("http_req_duration", "Infinity"));
     }
 
     [Fact]

@@ -19,12 +19,12 @@ public sealed class K6S0405Tests
                     .Get("/a", r => r.Header("x-api-key", {|#3:"k-123"|}))
                     .Post("/login", r => r.JsonBody(new { username = "u", password = {|#4:"Passw0rd!"|}, apiKey = {|#5:"k"|} }));
             """),
-            Verify.Diagnostic("K6S0405").WithLocation(0).WithArguments("Field 'password' of pool 'literal'"),
-            Verify.Diagnostic("K6S0405").WithLocation(1).WithArguments("The Authorization header of GET /a"),
-            Verify.Diagnostic("K6S0405").WithLocation(2).WithArguments("The bearer token of GET /a"),
-            Verify.Diagnostic("K6S0405").WithLocation(3).WithArguments("The x-api-key header of GET /a"),
-            Verify.Diagnostic("K6S0405").WithLocation(4).WithArguments("Body property 'password' of POST /login"),
-            Verify.Diagnostic("K6S0405").WithLocation(5).WithArguments("Body property 'apiKey' of POST /login"));
+            Verify.Diagnostic("K6S0405").WithLocation(0).WithArguments("Pool 'literal' field 'password'"),
+            Verify.Diagnostic("K6S0405").WithLocation(1).WithArguments("GET /a header 'Authorization'"),
+            Verify.Diagnostic("K6S0405").WithLocation(2).WithArguments("GET /a header 'Authorization'"),
+            Verify.Diagnostic("K6S0405").WithLocation(3).WithArguments("GET /a header 'x-api-key'"),
+            Verify.Diagnostic("K6S0405").WithLocation(4).WithArguments("POST /login body field 'password'"),
+            Verify.Diagnostic("K6S0405").WithLocation(5).WithArguments("POST /login body field 'apiKey'"));
     }
 
     [Fact]

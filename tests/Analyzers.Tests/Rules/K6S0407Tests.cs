@@ -13,7 +13,7 @@ public sealed class K6S0407Tests
             Code.Wrap("""
                 public static void Flow(FlowBuilder f) => f.Get("/a").{|#0:ThinkTime|}(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1));
             """),
-            Verify.Diagnostic("K6S0407").WithLocation(0).WithArguments("The think time", "3s", "1s"));
+            Verify.Diagnostic("K6S0407").WithLocation(0).WithArguments("Think time", "3s", "1s"));
     }
 
     [Fact]

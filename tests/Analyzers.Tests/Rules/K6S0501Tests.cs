@@ -14,8 +14,10 @@ public sealed class K6S0501Tests
                 public static void Flow(FlowBuilder f) => f.Get({|#0:"/api/groups/{id}"|});
             """),
             Verify.Diagnostic("K6S0402").WithLocation(0).WithArguments("GET /api/groups/{id}", "id"),
-            Verify.Diagnostic("K6S0501").WithLocation(1).WithArguments(TestCompilation.OpenApiPath, "unterminated [ ] list: the closing ']' is missing"))
-            .WithOpenApi("openapi: 3.0.3\npaths: {|#1:[unclosed|}\n")
+            Verify.Diagnostic("K6S0501").WithLocation(1).WithArguments(
+                TestCompilation.OpenApiPath,
+                "invalid YAML: while parsing a flow sequence, did not find expected ',' or ']' at the end of the document (in the [ ] list opened at line 2, column 8) (line 2, column 16)"))
+            .WithOpenApi("openapi: 3.0.3\npaths: [unclose{|#1:d|}\n")
             .VerifyAsync();
     }
 

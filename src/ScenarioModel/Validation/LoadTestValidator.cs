@@ -31,6 +31,7 @@ public static class LoadTestValidator
         var context = new ValidationContext(loadTest, settings ?? new ValidationSettings());
         LoadTestRules.Check(context);
         ScenarioRules.Check(context);
+        ProfileRules.Check(context);
         FlowRules.Check(context);
         PoolRules.Check(context);
         MetricRules.Check(context);

@@ -139,9 +139,9 @@ internal sealed partial class ScriptGenerator
             // Closed-model VUs start their next iteration at once: whatever ends this one early still waits out the think time.
             _helpers.Add("pace");
             _k6Imports.Add("sleep");
-            js.Line("const started = Date.now();");
+            js.Line("const iterationStart = Date.now();");
             js.Block("try {", WriteFlow, "} finally {");
-            js.Line("  pace(started, " + Seconds(thinkTime) + ");");
+            js.Line("  pace(iterationStart, " + Seconds(thinkTime) + ");");
             js.Line("}");
         });
         js.Line();

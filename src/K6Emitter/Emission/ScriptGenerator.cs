@@ -160,9 +160,9 @@ internal sealed partial class ScriptGenerator
         {
             script.Line("// An iteration that ends early (a capture that found nothing, an exception) still takes its flow's think time,");
             script.Line("// so failures never turn the VUs into a tight loop against the system under test.");
-            script.Block("function pace(started, thinkTime) {", () =>
+            script.Block("function pace(iterationStart, thinkTime) {", () =>
             {
-                script.Line("const left = thinkTime - (Date.now() - started) / 1000;");
+                script.Line("const left = thinkTime - (Date.now() - iterationStart) / 1000;");
                 script.Block("if (left > 0) {", () => script.Line("sleep(left);"));
             });
             script.Line();

@@ -77,8 +77,9 @@ internal static partial class ProfileRules
                 continue;
             }
 
-            // What k6 would reject when it starts this profile, and the test as defined does not already show.
-            foreach (var diagnostic in ScenarioDiagnostics(context.Test, context.Settings, profile.Shape(context.Scenarios)).Where(d => !asDefined.Contains(Key(d))))
+            // What k6 would reject when it starts this profile, and the test as defined does not already show (hints such
+            // as a breakpoint ramp that never ramps down are the point of some profiles, so only errors count).
+            foreach (var diagnostic in ScenarioDiagnostics(context.Test, context.Settings, profile.Shape(context.Scenarios)).Where(d => d.IsError && !asDefined.Contains(Key(d))))
             {
                 context.Report(DiagnosticCatalog.InvalidRunProfile, path + "." + diagnostic.Path, location, name,
                     "shapes a scenario the way k6 rejects (" + diagnostic.Id + ": " + diagnostic.Message.TrimEnd('.') + ")", "change the profile's scale, duration or executor");

@@ -93,7 +93,7 @@ public static class K6Cli
         for (var attempt = 0; ; attempt++)
         {
             var port = FreeLoopbackPort();
-            var arguments = new List<string> { "run", "--paused", "--quiet", "--no-color", "--include-system-env-vars=false", "--no-summary", "--address", "127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            var arguments = new List<string> { "run", "--paused", "--quiet", "--no-color", "--include-system-env-vars=false", "--summary-mode=disabled", "--address", "127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             arguments.AddRange(EnvironmentArguments(environment));
             arguments.AddRange(extraArguments ?? []);
             arguments.Add(Path.GetFileName(script));

@@ -15,5 +15,6 @@ public static class CheckoutLoadTests
                     .JsonBody(new { email = "user@example.com", password = Value.Secret("PASSWORD") })
                     .ExpectStatus(201))
                 .ThinkTime(TimeSpan.FromSeconds(1))))
-        .Threshold(K6Metrics.HttpReqDuration.P(95) < 500, abortOnFail: true);
+        .Threshold(K6Metrics.HttpReqDuration.P(95) < 500, abortOnFail: true)
+        .Profile("smoke", p => p.Scale(vus: 0.02).Duration(TimeSpan.FromSeconds(10)));
 }

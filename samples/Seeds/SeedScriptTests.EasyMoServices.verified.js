@@ -3,6 +3,7 @@
 //
 // Run: k6 run easymo-services.js
 // Environment (-e NAME=value): VOICE_BRIDGE_URL (default http://localhost:3001), VIDEO_ORCHESTRATOR_URL (default http://localhost:3002)
+// Profiles (-e LOAD_PROFILE=name): smoke, soak; without it, the test as defined (full)
 
 import http from 'k6/http';
 import { check, group, sleep } from 'k6';
@@ -25,8 +26,10 @@ http.setResponseCallback(http.expectedStatuses({ min: 200, max: 399 }, 429));
 
 const errors = new Rate('errors');
 
-export const options = {
-  scenarios: {
+// The same flows in other shapes: k6 run -e LOAD_PROFILE=<name>. Without it, the test as defined.
+const LOAD_PROFILE = __ENV.LOAD_PROFILE || 'full';
+const profiles = {
+  full: {
     services: {
       executor: 'ramping-vus',
       exec: 'services',
@@ -42,7 +45,48 @@ export const options = {
       ],
     },
   },
+  smoke: {
+    services: {
+      executor: 'ramping-vus',
+      exec: 'services',
+      startVUs: 0,
+      stages: [
+        { duration: '1s', target: 1 },
+        { duration: '2s', target: 1 },
+        { duration: '1s', target: 1 },
+        { duration: '2s', target: 1 },
+        { duration: '1s', target: 1 },
+        { duration: '1s', target: 1 },
+        { duration: '1s', target: 0 },
+      ],
+    },
+  },
+  soak: {
+    services: {
+      executor: 'ramping-vus',
+      exec: 'services',
+      startVUs: 0,
+      stages: [
+        { duration: '17m9s', target: 5 },
+        { duration: '42m51s', target: 5 },
+        { duration: '17m9s', target: 25 },
+        { duration: '42m51s', target: 25 },
+        { duration: '17m9s', target: 50 },
+        { duration: '25m43s', target: 50 },
+        { duration: '17m9s', target: 0 },
+      ],
+    },
+  },
+};
+if (!Object.keys(profiles).includes(LOAD_PROFILE)) {
+  throw new Error(`LOAD_PROFILE '${LOAD_PROFILE}' is not a profile of this test; use one of: ${Object.keys(profiles).join(', ')}`);
+}
+
+export const options = {
+  scenarios: profiles[LOAD_PROFILE],
   thresholds: {
+    // The run fails (k6 exits 99) when fewer than 99 % of checks pass.
+    'checks': ['rate>=0.99'],
     'http_req_duration': ['p(95)<500'],
     'errors': ['rate<0.1'],
     'http_req_failed': ['rate<0.05'],

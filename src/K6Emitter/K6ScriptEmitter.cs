@@ -97,23 +97,44 @@ public sealed class K6ScriptEmitter
 
         if (Options.DryRun)
         {
-            var input = new DryRunInput(loadTest.Name + ".js", script)
+            // The test as defined, then each profile: every shape the script can take is executed once.
+            var environment = generator.Names.Settings
+                .Where(e => e.DefaultValue is null)
+                .ToDictionary(e => e.Name, e => "dry-run-" + e.Name, StringComparer.Ordinal);
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var profile in loadTest.Profiles.Select(p => (string?)p.Name).Prepend(null))
             {
-                Files = validationFiles,
-                Responses = StubResponses.For(loadTest, _documents),
-                Environment = generator.Names.EnvironmentReads
-                    .Where(e => e.DefaultValue is null)
-                    .ToDictionary(e => e.Name, e => "dry-run-" + e.Name, StringComparer.Ordinal),
-            };
-            foreach (var problem in _dryRunner.Run(input).Problems)
-            {
-                diagnostics.Add(ToDiagnostic(loadTest, problem, regions));
+                var profileEnvironment = new Dictionary<string, string>(environment, StringComparer.Ordinal);
+                if (profile is not null)
+                {
+                    profileEnvironment[RunProfile.EnvironmentVariable] = profile;
+                }
+
+                var input = new DryRunInput(loadTest.Name + ".js", script)
+                {
+                    Files = validationFiles,
+                    Responses = StubResponses.For(loadTest, _documents),
+                    Environment = profileEnvironment,
+                };
+                foreach (var problem in _dryRunner.Run(input).Problems)
+                {
+                    var diagnostic = ToDiagnostic(loadTest, problem, regions, profile);
+                    if (reported.Add(diagnostic.Message))
+                    {
+                        diagnostics.Add(diagnostic);
+                    }
+                }
+
+                if (diagnostics.Any(d => d.IsError))
+                {
+                    break;
+                }
             }
         }
 
         if (loadTest.Kubernetes is { } run && !diagnostics.Any(d => d.IsError))
         {
-            var (yaml, bytes) = Distribution.TestRunManifest.Write(loadTest, run, definitionName ?? DefinitionName(loadTest), script, files, generator.Names.EnvironmentReads.Where(e => e.DefaultValue is null).Select(e => e.Name));
+            var (yaml, bytes) = Distribution.TestRunManifest.Write(loadTest, run, definitionName ?? DefinitionName(loadTest), script, files, generator.Names.Settings.Where(e => e.DefaultValue is null).Select(e => e.Name), generator.Names.Secrets.Select(e => e.Name));
             if (bytes > Distribution.TestRunManifest.ConfigMapLimit)
             {
                 diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.ConfigMapTooLarge, "kubernetes", loadTest.DefinedAt, loadTest.Name, bytes));
@@ -166,7 +187,7 @@ public sealed class K6ScriptEmitter
         };
     }
 
-    private static ModelDiagnostic ToDiagnostic(LoadTest loadTest, ScriptProblem problem, IReadOnlyList<JavaScript.SourceRegion> regions)
+    private static ModelDiagnostic ToDiagnostic(LoadTest loadTest, ScriptProblem problem, IReadOnlyList<JavaScript.SourceRegion> regions, string? profile)
     {
         var region = problem.Line is { } line
             ? regions.Where(r => r.FirstLine <= line && line <= r.LastLine).OrderBy(r => r.LastLine - r.FirstLine).FirstOrDefault()
@@ -174,6 +195,11 @@ public sealed class K6ScriptEmitter
         var where = problem.Line is { } l
             ? " (" + loadTest.Name + ".js line " + l.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + problem.Phase + ")"
             : " (" + problem.Phase + ")";
+        if (profile is not null)
+        {
+            where += " with " + RunProfile.EnvironmentVariable + "=" + profile;
+        }
+
         return new ModelDiagnostic(
             DiagnosticCatalog.ScriptValidationFailed,
             region?.Path ?? string.Empty,

@@ -161,6 +161,15 @@ public sealed record LoadTest
     /// <summary>Gets <c>--out</c> outputs the run needs (<c>experimental-prometheus-rw</c>), written as the run command in the header.</summary>
     public IReadOnlyList<string> Outputs { get; init; } = [];
 
+    /// <summary>
+    /// Gets the threshold on the <c>checks</c> metric that fails the run when too few checks pass, or
+    /// <see langword="null"/> for none. On by default (<see cref="Model.CheckGate.Default"/>).
+    /// </summary>
+    public CheckGate? CheckGate { get; init; } = Model.CheckGate.Default;
+
+    /// <summary>Gets the other shapes of this test (smoke, stress, ...), chosen at run time with <c>-e LOAD_PROFILE=name</c>.</summary>
+    public IReadOnlyList<RunProfile> Profiles { get; init; } = [];
+
     /// <summary>Gets the k6-operator run the emitter writes a manifest for, or <see langword="null"/> for none.</summary>
     public KubernetesRun? Kubernetes { get; init; }
 

@@ -51,5 +51,7 @@ public static class EasyMo
                 .ThinkTime(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3))))
         .Threshold(K6Metrics.HttpReqDuration.P(95) < 500)
         .Threshold(Errors.Rate < 0.1)
-        .Threshold(K6Metrics.HttpReqFailed.Rate < 0.05);
+        .Threshold(K6Metrics.HttpReqFailed.Rate < 0.05)
+        .Profile("smoke", p => p.Scale(vus: 0.01).Duration(TimeSpan.FromSeconds(10)))
+        .Profile("soak", p => p.Scale(vus: 0.5).Duration(TimeSpan.FromHours(3)));
 }

@@ -31,6 +31,16 @@ public static class Evospin
             .WithUsers(Users, PoolSelection.UniquePerVu)
             .Flow(SignInOnce))
         .Threshold(K6Metrics.HttpReqDuration.ForScenario("signin").P(95) < 500, abortOnFail: true)
+        .Profile("smoke", p => p.Scale(vus: 0.01).Duration(TimeSpan.FromSeconds(10)))
+        .Profile("average-load", p => p.Scale(vus: 0.5).Duration(TimeSpan.FromMinutes(5)))
+        .Profile("stress", p => p.Scale(vus: 2))
+        .Profile("spike", p => p.RampingVus("signin", 0, stages => stages
+            .RampTo(1000, TimeSpan.FromSeconds(10))
+            .Hold(TimeSpan.FromSeconds(30))
+            .RampTo(0, TimeSpan.FromSeconds(10))))
+        .Profile("soak", p => p.Scale(vus: 0.5).Duration(TimeSpan.FromHours(2)))
+        .Profile("breakpoint", p => p.RampingVus("signin", 0, stages => stages
+            .RampTo(1000, TimeSpan.FromMinutes(10))))
         .Output("experimental-prometheus-rw");
 
     /// <summary>Seeds 000 and 001: the stepped ramp 100 → 500 → 1000 → 0 VUs, aborting on the sign-in SLO.</summary>
@@ -48,6 +58,7 @@ public static class Evospin
             .Flow(SignInOnce))
         .Threshold(K6Metrics.HttpReqDuration.ForRequest("/api/auth/signin").P(95) < 500, abortOnFail: true, delayAbortEval: TimeSpan.FromSeconds(10))
         .Threshold(K6Metrics.HttpReqFailed.Rate < 0.05, abortOnFail: true, delayAbortEval: TimeSpan.FromSeconds(10))
+        .Profile("smoke", p => p.Scale(vus: 0.01).Duration(TimeSpan.FromSeconds(10)))
         .Output("experimental-prometheus-rw");
 
     /// <summary>Seed 001's smoke: sign-in, bet, history and WebSocket scenarios together at 50 VUs for one minute.</summary>
@@ -94,6 +105,7 @@ public static class Evospin
                     .ExpectMessage())))
         .Threshold(K6Metrics.HttpReqDuration.ForRequest("/api/auth/signin").P(95) < 200)
         .Threshold(K6Metrics.Checks.Rate > 0.99)
+        .Profile("smoke", p => p.Scale(vus: 0.1).Duration(TimeSpan.FromSeconds(10)))
         .Output("experimental-prometheus-rw");
 
     // The storm and the ramp: each iteration signs its VU's user in once, then pauses like a person would.

@@ -80,5 +80,9 @@ public static class Velure
         .Threshold(RegistrationFailures.Rate < 0.15)
         .Threshold(LoginFailures.Rate < 0.15)
         .Threshold(ProductListFailures.Rate < 0.15)
-        .Threshold(OrderFailures.Rate < 0.25);
+        .Threshold(OrderFailures.Rate < 0.25)
+        .Profile("smoke", p => p.Scale(vus: 0.01).Duration(TimeSpan.FromSeconds(10)))
+        .Profile("stress", p => p.Scale(vus: 2))
+        .Profile("breakpoint", p => p.RampingVus("shopper", 0, stages => stages
+            .RampTo(600, TimeSpan.FromMinutes(20))));
 }

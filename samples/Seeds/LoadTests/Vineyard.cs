@@ -40,7 +40,8 @@ public static class Vineyard
                 .Get("/api/health", r => r.ExpectStatus(200))
                 .ThinkTime(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)))))
         .Threshold(K6Metrics.HttpReqFailed.ForGroup("register and login").Rate < 0.01)
-        .Threshold(K6Metrics.HttpReqDuration.ForScenario("health").P(95) < 500);
+        .Threshold(K6Metrics.HttpReqDuration.ForScenario("health").P(95) < 500)
+        .Profile("smoke", p => p.Scale(vus: 0.01).Duration(TimeSpan.FromSeconds(10)));
 
     private static FlowBuilder RegisterAndLogin(FlowBuilder flow) => flow
         .Post("/api/auth/register", r => r

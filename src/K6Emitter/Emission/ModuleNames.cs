@@ -17,7 +17,8 @@ internal sealed class ModuleNames
         "http", "check", "group", "sleep", "fail", "exec", "SharedArray", "Counter", "Gauge", "Rate", "Trend",
         "WebSocket", "setTimeout", "options", "setup", "teardown", "handleSummary", "open", "__ENV", "__VU", "__ITER",
         "console", "JSON", "Math", "Date", "String", "Array", "Object", "encodeURIComponent", "requiredEnv", "jsonField",
-        "regexGroup", "uniqueIndex", "data", "res", "passed", "socket", "started", "received",
+        "regexGroup", "uniqueIndex", "data", "res", "passed", "socket", "started", "received", "secrets", "readSecrets",
+        "secret", "pace", "iterationStart", "error", "profiles", "LOAD_PROFILE",
     ];
 
     private ModuleNames(IdentifierScope scope) => Scope = scope;
@@ -26,6 +27,12 @@ internal sealed class ModuleNames
 
     /// <summary>Gets the environment variables by name, in order of first use.</summary>
     public List<EnvironmentRead> EnvironmentReads { get; } = [];
+
+    /// <summary>Gets the secrets, in order of first use; they are read from k6's secret source, not from <c>__ENV</c>.</summary>
+    public IEnumerable<EnvironmentRead> Secrets => EnvironmentReads.Where(e => e.IsSecret);
+
+    /// <summary>Gets the environment variables read from <c>__ENV</c>, in order of first use.</summary>
+    public IEnumerable<EnvironmentRead> Settings => EnvironmentReads.Where(e => !e.IsSecret);
 
     /// <summary>Gets the identifier of each environment variable.</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);

@@ -38,8 +38,9 @@ internal sealed partial class ScriptGenerator
     {
         var scope = new IdentifierScope(_names.Scope);
         var variables = DeclareVariables(scope, _setupVariables, fromSetup: []);
-        js.Block("export function setup() {", () =>
+        js.Block("export " + Async(_test.Setup, null) + "function setup() {", () =>
         {
+            ReadSecrets(js, _test.Setup, null);
             WriteDeclarations(js, variables, _setupVariables, fromSetup: false);
             var values = new ValueWriter(_names, variables, new Dictionary<string, string>());
             WriteSteps(js, _test.Setup, values, variables, "setup", scope);
@@ -54,8 +55,9 @@ internal sealed partial class ScriptGenerator
         var scope = new IdentifierScope(_names.Scope);
         var captured = CapturedVariables(_test.Teardown).ToArray();
         var variables = DeclareVariables(scope, captured, _setupVariables);
-        js.Block("export function teardown(" + (UsesSetupData(_test.Teardown, captured) ? "data" : string.Empty) + ") {", () =>
+        js.Block("export " + Async(_test.Teardown, null) + "function teardown(" + (UsesSetupData(_test.Teardown, captured) ? "data" : string.Empty) + ") {", () =>
         {
+            ReadSecrets(js, _test.Teardown, null);
             WriteDeclarations(js, variables, captured, fromSetup: true);
             var values = new ValueWriter(_names, variables, new Dictionary<string, string>());
             WriteSteps(js, _test.Teardown, values, variables, "teardown", scope);
@@ -92,37 +94,85 @@ internal sealed partial class ScriptGenerator
             seen.UnionWith(CapturedVariables([step]));
         }
 
-        js.Block("export function " + function + "(" + (UsesSetupData(scenario.Flow, captured) ? "data" : string.Empty) + ") {", () =>
+        var thinkTime = GuaranteedThinkTime(scenario.Flow);
+        var paced = scenario.Executor.IsClosedModel && thinkTime > TimeSpan.Zero && CanEndEarly(scenario.Flow);
+        js.Block("export " + Async(scenario.Flow, scenario.Users) + "function " + function + "(" + (UsesSetupData(scenario.Flow, captured) ? "data" : string.Empty) + ") {", () =>
         {
+            ReadSecrets(js, scenario.Flow, scenario.Users);
             if (scenario.Users is { } use)
             {
                 js.Line("const " + entries[use.Pool.Name] + " = " + SelectEntry(use) + ";");
             }
 
             WriteDeclarations(js, variables, captured.Where(c => !declaredAtCall.Contains(c)), fromSetup: true);
-            for (var i = 0; i < scenario.Flow.Count; i++)
+            void WriteFlow()
             {
-                var step = scenario.Flow[i];
-                var index = i;
-                js.Region(paths[i], step.DefinedAt, () =>
+                for (var i = 0; i < scenario.Flow.Count; i++)
                 {
-                    if (shared[index] is { } call)
+                    var step = scenario.Flow[i];
+                    var index = i;
+                    js.Region(paths[i], step.DefinedAt, () =>
                     {
-                        var names = call.Returns.Select(r => variables.First(v => v.Value == r).Key).ToArray();
-                        var declare = names.Length > 0 && names.All(declaredAtCall.Contains);
+                        if (shared[index] is { } call)
+                        {
+                            var names = call.Returns.Select(r => variables.First(v => v.Value == r).Key).ToArray();
+                            var declare = names.Length > 0 && names.All(declaredAtCall.Contains);
 
-                        // Set once in the whole flow: a constant, as a person would write it.
-                        var once = names.All(n => StepWalker.Walk(scenario.Flow).OfType<HttpRequestStep>().SelectMany(r => r.Captures).Count(c => c.Target.Name == n) == 1);
-                        WriteSharedCall(js, call, declare ? (once ? "const " : "let ") : null);
-                    }
-                    else
-                    {
-                        WriteStep(js, step, values, variables, paths[index], scope);
-                    }
-                });
+                            // Set once in the whole flow: a constant, as a person would write it.
+                            var once = names.All(n => StepWalker.Walk(scenario.Flow).OfType<HttpRequestStep>().SelectMany(r => r.Captures).Count(c => c.Target.Name == n) == 1);
+                            WriteSharedCall(js, call, declare ? (once ? "const " : "let ") : null);
+                        }
+                        else
+                        {
+                            WriteStep(js, step, values, variables, paths[index], scope);
+                        }
+                    });
+                }
             }
+
+            if (!paced)
+            {
+                WriteFlow();
+                return;
+            }
+
+            // Closed-model VUs start their next iteration at once: whatever ends this one early still waits out the think time.
+            _helpers.Add("pace");
+            _k6Imports.Add("sleep");
+            js.Line("const iterationStart = Date.now();");
+            js.Block("try {", WriteFlow, "} finally {");
+            js.Line("  pace(iterationStart, " + Seconds(thinkTime) + ");");
+            js.Line("}");
         });
         js.Line();
+    }
+
+    /// <summary>Gets whether an iteration can stop before its think time: a capture that finds nothing fails it, and with <c>throw</c> so does a request error.</summary>
+    private bool CanEndEarly(IReadOnlyList<Step> steps) =>
+        _test.Options.Throw || StepWalker.Walk(steps).OfType<HttpRequestStep>().Any(r => r.Captures.Count > 0);
+
+    /// <summary>Gets the think time every iteration of a flow sleeps: fixed and minimum ranged pauses outside conditions.</summary>
+    private static TimeSpan GuaranteedThinkTime(IEnumerable<Step> steps) => steps.Aggregate(TimeSpan.Zero, (total, step) => total + step switch
+    {
+        ThinkTimeStep think => think.Min,
+        GroupStep group => GuaranteedThinkTime(group.Steps),
+        TimedStep timed => GuaranteedThinkTime(timed.Steps),
+        _ => TimeSpan.Zero,
+    });
+
+    /// <summary>Gets whether a function's steps (or the generated pool it picks from) read a secret.</summary>
+    private static bool ReadsSecrets(IReadOnlyList<Step> steps, PoolUse? users) =>
+        ModuleNames.StepValues(steps).Concat(users is null ? [] : users.Pool.GeneratedFields.SelectMany(f => f.Value.Flatten()))
+            .OfType<EnvironmentValue>().Any(e => e.IsSecret);
+
+    private static string Async(IReadOnlyList<Step> steps, PoolUse? users) => ReadsSecrets(steps, users) ? "async " : string.Empty;
+
+    private static void ReadSecrets(ScriptBuilder js, IReadOnlyList<Step> steps, PoolUse? users)
+    {
+        if (ReadsSecrets(steps, users))
+        {
+            js.Line("await readSecrets();");
+        }
     }
 
     private static Dictionary<string, string> DeclareVariables(IdentifierScope scope, IEnumerable<string> captured, IEnumerable<string> fromSetup)

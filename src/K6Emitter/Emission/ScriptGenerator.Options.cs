@@ -11,20 +11,54 @@ internal sealed partial class ScriptGenerator
 {
     private void WriteOptions(ScriptBuilder js)
     {
+        if (_test.Profiles.Count > 0)
+        {
+            WriteProfiles(js);
+        }
+
         js.Block("export const options = {", () =>
         {
-            js.Block("scenarios: {", () =>
+            if (_test.Profiles.Count > 0)
             {
-                foreach (var scenario in _test.Scenarios)
-                {
-                    js.Region("scenarios." + scenario.Name, scenario.DefinedAt, () => WriteScenarioOptions(js, scenario));
-                }
-            }, "},");
+                js.Line("scenarios: profiles[LOAD_PROFILE],");
+            }
+            else
+            {
+                js.Block("scenarios: {", () => WriteScenarios(js, _test.Scenarios, "scenarios."), "},");
+            }
 
             WriteThresholds(js);
             WriteTopLevelOptions(js, _test.Options);
         }, "};");
         js.Line();
+    }
+
+    /// <summary>Writes every profile's scenarios, chosen at run time by one environment variable; the default is the test as defined.</summary>
+    private void WriteProfiles(ScriptBuilder js)
+    {
+        var variable = RunProfile.EnvironmentVariable;
+        js.Line("// The same flows in other shapes: k6 run -e " + variable + "=<name>. Without it, the test as defined.");
+        js.Line("const " + variable + " = __ENV." + variable + " || " + JsString.Quote(RunProfile.FullTestName) + ";");
+        js.Block("const profiles = {", () =>
+        {
+            js.Block(JsString.Key(RunProfile.FullTestName) + ": {", () => WriteScenarios(js, _test.Scenarios, "scenarios."), "},");
+            foreach (var profile in _test.Profiles)
+            {
+                js.Region("profiles." + profile.Name, profile.DefinedAt, () =>
+                    js.Block(JsString.Key(profile.Name) + ": {", () => WriteScenarios(js, profile.Shape(_test.Scenarios), "profiles." + profile.Name + ".scenarios."), "},"));
+            }
+        }, "};");
+        js.Block("if (!Object.keys(profiles).includes(" + variable + ")) {", () =>
+            js.Line("throw new Error(`" + variable + " '${" + variable + "}' is not a profile of this test; use one of: ${Object.keys(profiles).join(', ')}`);"));
+        js.Line();
+    }
+
+    private void WriteScenarios(ScriptBuilder js, IReadOnlyList<Scenario> scenarios, string pathPrefix)
+    {
+        foreach (var scenario in scenarios)
+        {
+            js.Region(pathPrefix + scenario.Name, scenario.DefinedAt, () => WriteScenarioOptions(js, scenario));
+        }
     }
 
     private void WriteScenarioOptions(ScriptBuilder js, Scenario scenario)
@@ -112,9 +146,16 @@ internal sealed partial class ScriptGenerator
         }, "],");
     }
 
+    /// <summary>Gets the gate on checks the script carries: none without checks, or when a threshold of the test's own watches all checks.</summary>
+    private CheckGate? EffectiveCheckGate =>
+        _test.CheckGate is { } gate && _k6Imports.Contains("check") && !_test.Thresholds.Any(t => t.Condition.Metric.ThresholdKey == K6Metrics.Checks.ThresholdKey)
+            ? gate
+            : null;
+
     private void WriteThresholds(ScriptBuilder js)
     {
-        if (_test.Thresholds.Count == 0)
+        var gate = EffectiveCheckGate;
+        if (_test.Thresholds.Count == 0 && gate is null)
         {
             return;
         }
@@ -124,6 +165,17 @@ internal sealed partial class ScriptGenerator
             .GroupBy(t => t.Threshold.Condition.Metric.ThresholdKey, StringComparer.Ordinal);
         js.Block("thresholds: {", () =>
         {
+            if (gate is not null)
+            {
+                var rate = Formatting.Number(gate.MinimumPassRate);
+                var condition = JsString.Quote("rate>=" + rate);
+                var entry = gate.AbortOnFail || gate.DelayAbortEval is not null
+                    ? "{ threshold: " + condition + (gate.AbortOnFail ? ", abortOnFail: true" : string.Empty) + (gate.DelayAbortEval is { } delay ? ", delayAbortEval: " + Duration(delay) : string.Empty) + " }"
+                    : condition;
+                js.Line("// The run fails (k6 exits 99) when fewer than " + Formatting.Number(Math.Round(gate.MinimumPassRate * 100, 6)) + " % of checks pass" + (gate.AbortOnFail ? "; it stops as soon as that happens." : "."));
+                js.Region("checkGate", _test.DefinedAt, () => js.Line(JsString.Quote(K6Metrics.Checks.ThresholdKey) + ": [" + entry + "],"));
+            }
+
             foreach (var group in groups)
             {
                 var key = JsString.Quote(group.Key);

@@ -13,6 +13,7 @@ public sealed class LoadTestBuilder
     private readonly List<Threshold> _thresholds = [];
     private readonly List<Metric> _metrics = [];
     private readonly List<string> _outputs = [];
+    private readonly List<RunProfile> _profiles = [];
     private LoadTest _test;
 
     internal LoadTestBuilder(string name, SourceLocation? definedAt, string? definedBy = null)
@@ -164,6 +165,45 @@ public sealed class LoadTestBuilder
         return this;
     }
 
+    /// <summary>
+    /// Sets the gate on checks: <c>k6 run</c> exits non-zero (99) when fewer than <paramref name="minimumPassRate"/> of
+    /// the checks pass. Every load test has this gate at 0.99 unless it calls <see cref="WithoutCheckGate"/>.
+    /// </summary>
+    /// <param name="minimumPassRate">The share of checks that must pass, above 0 and at most 1.</param>
+    /// <param name="abortOnFail">Whether k6 stops the run as soon as the gate fails (when every login fails, say), instead of at the end.</param>
+    /// <param name="delayAbortEval">How long k6 waits before it may abort on the gate.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder GateOnChecks(double minimumPassRate = 0.99, bool abortOnFail = false, TimeSpan? delayAbortEval = null)
+    {
+        _test = _test with { CheckGate = new CheckGate { MinimumPassRate = minimumPassRate, AbortOnFail = abortOnFail, DelayAbortEval = delayAbortEval } };
+        return this;
+    }
+
+    /// <summary>Removes the gate on checks: failing checks are reported but no longer fail the run.</summary>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder WithoutCheckGate()
+    {
+        _test = _test with { CheckGate = null };
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a run profile: the same test in another shape, chosen at run time with <c>k6 run -e LOAD_PROFILE=name</c>
+    /// (without it, k6 runs the test as defined). Name profiles as k6 names test types: <c>smoke</c>,
+    /// <c>average-load</c>, <c>stress</c>, <c>spike</c>, <c>soak</c>, <c>breakpoint</c>.
+    /// </summary>
+    /// <param name="name">The profile's name: lower-case letters, digits and '-'.</param>
+    /// <param name="configure">Scales, stretches or replaces executors: <c>p =&gt; p.Scale(vus: 0.01).Duration(TimeSpan.FromSeconds(30))</c>.</param>
+    /// <param name="file">Filled by the compiler.</param>
+    /// <param name="line">Filled by the compiler.</param>
+    /// <returns>This builder.</returns>
+    public LoadTestBuilder Profile(string name, Action<RunProfileBuilder> configure, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _profiles.Add(RunProfileBuilder.Build(name, configure, file, line));
+        return this;
+    }
+
     /// <summary>Names a <c>--out</c> output the run needs; it is written in the script's run command.</summary>
     /// <param name="output">The output, such as <c>experimental-prometheus-rw</c>.</param>
     /// <returns>This builder.</returns>
@@ -197,6 +237,7 @@ public sealed class LoadTestBuilder
         Thresholds = _thresholds.ToArray(),
         Metrics = _metrics.ToArray(),
         Outputs = _outputs.ToArray(),
+        Profiles = _profiles.ToArray(),
     };
 }
 

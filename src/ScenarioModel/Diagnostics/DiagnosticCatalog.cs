@@ -145,6 +145,10 @@ public static partial class DiagnosticCatalog
     public static readonly RuleDescriptor CloudDistributionNotWhole = new("K6S0116", "Cloud load-zone percents do not sum to 100",
         "options.cloud.distribution gives the load zones {0} % in total; make the percents sum to 100", Scenarios, RuleSeverity.Error);
 
+    /// <summary>K6S0117: a run profile k6 could not run as written, or that names what the test does not have.</summary>
+    public static readonly RuleDescriptor InvalidRunProfile = new("K6S0117", "Run profile is not valid",
+        "Run profile '{0}' {1}; {2}", Scenarios, RuleSeverity.Error);
+
     // 02xx: metrics and thresholds.
 
     /// <summary>K6S0201: a custom metric name that k6 rejects.</summary>
@@ -182,6 +186,10 @@ public static partial class DiagnosticCatalog
     /// <summary>K6S0209: a threshold value that is not a finite number.</summary>
     public static readonly RuleDescriptor InvalidThresholdValue = new("K6S0209", "Threshold value is not a finite number",
         "Threshold on '{0}' compares with {1}; use a finite number", Thresholds, RuleSeverity.Error);
+
+    /// <summary>K6S0210: a gate on checks whose pass rate cannot work.</summary>
+    public static readonly RuleDescriptor InvalidCheckGate = new("K6S0210", "Check gate is not valid",
+        "The gate on checks {0}; {1}", Thresholds, RuleSeverity.Error);
 
     // 03xx: user pools.
 

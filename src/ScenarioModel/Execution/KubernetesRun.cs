@@ -23,7 +23,11 @@ public sealed record KubernetesRun
     /// <summary>Gets whether each runner pod gets a node of its own (<c>separate</c>).</summary>
     public bool Separate { get; init; }
 
-    /// <summary>Gets the Kubernetes Secret whose keys provide the script's required environment variables, or <see langword="null"/> to set them yourself.</summary>
+    /// <summary>
+    /// Gets the Kubernetes Secret the runs read, or <see langword="null"/> to set things up yourself: its key
+    /// <c>secrets.txt</c> (one <c>NAME=value</c> line per <see cref="Value.Secret"/>) is mounted for k6's file secret
+    /// source, and its keys named after required environment variables become the runners' environment.
+    /// </summary>
     public string? SecretName { get; init; }
 
     /// <summary>Gets extra k6 command-line arguments for every runner (besides the load test's outputs).</summary>

@@ -58,6 +58,7 @@ public static class LoadTestValidator
         // Rules only the built model can judge (they read values the analyzers do not rebuild).
         LoadTestRules.Check(context);
         ScenarioRules.Check(context);
+        ProfileRules.Check(context);
         FlowRules.Check(context);
         PoolRules.Check(context);
         MetricRules.Check(context);

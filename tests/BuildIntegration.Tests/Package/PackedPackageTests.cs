@@ -78,6 +78,23 @@ public sealed class PackedPackageTests : IDisposable
         Assert.DoesNotContain("MSB3073", third.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(script), "the load test without mistakes was not kept" + Environment.NewLine + third);
 
+        // The emit step's exit code and its diagnostics agree: errors it reported get no second, false error.
+        Assert.DoesNotContain("without reporting an error", third.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error K6S0905", third.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error K6S0907", third.Output, StringComparison.Ordinal);
+
+        // 3b. An analyzer error stops the compile, so nothing is emitted; the build says so and why.
+        var analyzerMistake = Path.Combine(project, "AnalyzerMistake.cs");
+        File.WriteAllText(analyzerMistake, AnalyzerMistakeSource);
+        var stopped = Build(project);
+        Assert.True(stopped.ExitCode != 0, stopped.ToString());
+        Assert.Contains(analyzerMistake + "(" + LineOf(AnalyzerMistakeSource, "// here: name"), stopped.Output, StringComparison.Ordinal);
+        Assert.Contains("error K6S0101", stopped.Output, StringComparison.Ordinal);
+        Assert.Contains("K6Scenarios: no k6 script was written: the build failed before emission", stopped.Output, StringComparison.Ordinal);
+        Assert.Contains("Scripts from the last successful build in " + output + " were left unchanged.", stopped.Output, StringComparison.Ordinal);
+        File.Delete(analyzerMistake);
+
+
         // 4. A malformed OpenAPI document is a K6S0501 warning at its line and column, from the analyzers, not a crash.
         File.Delete(mistakes);
         File.Delete(analyzerMistakes);
@@ -159,6 +176,18 @@ public sealed class PackedPackageTests : IDisposable
                 .BaseUrl("BASE_URL", "http://localhost:8080")
                 .Scenario("browse", s => s.SharedIterations(1, 1).Flow(f => f
                     .Get("/products", r => r.ExpectStatus(201))));
+
+    // A constant the analyzers see while the code is typed: an error that stops the compile before emission.
+    private const string AnalyzerMistakeSource = """
+        using System;
+        using K6Scenarios.Model;
+
+        public static class AnalyzerMistake
+        {
+            [LoadTest]
+            public static LoadTest Spaced => LoadTest.Create("spaced")
+                .BaseUrl("BASE_URL", "http://localhost:8080")
+                .Scenario("sign in", s => s.SharedIterations(1, 1).Flow(f => f.Get("/products", r => r.ExpectStatus(200)))); // here: name
         }
         """;
 

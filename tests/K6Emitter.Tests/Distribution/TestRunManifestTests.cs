@@ -22,7 +22,10 @@ public sealed class TestRunManifestTests : IDisposable
             .Scenario("signin", s => s
                 .ConstantVus(4000, TimeSpan.FromMinutes(1))
                 .WithUsers(pool, PoolSelection.UniquePerVu)
-                .Flow(f => f.Post("/signin", r => r.JsonBody(new { email = pool.Field("email"), password = Value.Secret("PASSWORD") }).ExpectStatus(201)).ThinkTime(TimeSpan.FromSeconds(1))))
+                .Flow(f => f.Post("/signin", r => r
+                    .Header("X-Tenant", Value.Env("TENANT"))
+                    .JsonBody(new { email = pool.Field("email"), password = Value.Secret("PASSWORD") })
+                    .ExpectStatus(201)).ThinkTime(TimeSpan.FromSeconds(1))))
             .Output("experimental-prometheus-rw")
             .RunOnKubernetes(4, configure);
     }
@@ -54,12 +57,26 @@ public sealed class TestRunManifestTests : IDisposable
         Assert.Equal("4", spec["parallelism"].ToString());
         Assert.Equal("signin-storm", Node(spec, "script", "configMap")["name"].ToString());
         Assert.Equal("Signin_Storm.js", Node(spec, "script", "configMap")["file"].ToString());
-        Assert.Equal("--out experimental-prometheus-rw", spec["arguments"].ToString());
-        Assert.Equal("grafana/k6:1.4.0", Node(spec, "runner")["image"].ToString());
-        var env = (YamlSequenceNode)Node(spec, "runner")["env"];
-        var password = (YamlMappingNode)Assert.Single(env.Children);
-        Assert.Equal("PASSWORD", password["name"].ToString());
-        Assert.Equal("signin-secrets", Node(password, "valueFrom", "secretKeyRef")["name"].ToString());
+        Assert.Equal("--secret-source=file=/etc/k6-secrets/secrets.txt --out experimental-prometheus-rw", spec["arguments"].ToString());
+        var runner = Node(spec, "runner");
+        Assert.Equal("grafana/k6:1.4.0", runner["image"].ToString());
+
+        // The secret reaches k6 through its file source; the required non-secret setting through env (which the
+        // initializer passes to `k6 archive` as -e, so it must never be a secret).
+        var env = (YamlSequenceNode)runner["env"];
+        var tenant = (YamlMappingNode)Assert.Single(env.Children);
+        Assert.Equal("TENANT", tenant["name"].ToString());
+        Assert.Equal("signin-secrets", Node(tenant, "valueFrom", "secretKeyRef")["name"].ToString());
+        var volume = (YamlMappingNode)Assert.Single(((YamlSequenceNode)runner["volumes"]).Children);
+        Assert.Equal("signin-secrets", Node(volume, "secret")["secretName"].ToString());
+        var item = (YamlMappingNode)Assert.Single(((YamlSequenceNode)Node(volume, "secret")["items"]).Children);
+        Assert.Equal("secrets.txt", item["key"].ToString());
+        var mount = (YamlMappingNode)Assert.Single(((YamlSequenceNode)runner["volumeMounts"]).Children);
+        Assert.Equal(volume["name"].ToString(), mount["name"].ToString());
+        Assert.Equal("/etc/k6-secrets", mount["mountPath"].ToString());
+        Assert.Equal("true", mount["readOnly"].ToString());
+        Assert.DoesNotContain("PASSWORD", string.Join("\n", env.Children.Select(e => e.ToString())), StringComparison.Ordinal);
+        Assert.Contains("# Secrets: kubectl create secret generic signin-secrets --from-file=secrets.txt=<file>, the file holding one NAME=value line for each of PASSWORD", Encoding.UTF8.GetString(manifest.Content.Span), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -149,6 +149,6 @@ public class FlowTests
     {
         var script = Emit.Script(SignInThenRead());
         var imports = script.Split('\n').Where(l => l.StartsWith("import ", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(["import http from 'k6/http';", "import { check, fail, sleep } from 'k6';"], imports);
+        Assert.Equal(["import http from 'k6/http';", "import { check, fail, sleep } from 'k6';", "import exec from 'k6/execution';", "import secrets from 'k6/secrets';"], imports);
     }
 }

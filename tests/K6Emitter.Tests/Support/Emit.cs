@@ -17,13 +17,18 @@ internal static class Emit
         return result.Output!.Script;
     }
 
-    public static JsHarness Run(LoadTest test, Func<string, string, string>? respond = null)
+    public static JsHarness Run(LoadTest test, Func<string, string, string>? respond = null, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment = null)
     {
         var result = Unvalidated(test);
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics.Select(d => d.ToString())));
         var files = result.Output!.Files.ToDictionary(f => "./" + f.RelativePath, f => System.Text.Encoding.UTF8.GetString(f.Content.Span));
-        var environment = new System.Collections.Generic.Dictionary<string, string> { ["PASSWORD"] = "secret-from-env" };
-        return new JsHarness(result.Output.Script, files, environment, respond);
+        var values = new System.Collections.Generic.Dictionary<string, string> { ["PASSWORD"] = "secret-from-env" };
+        foreach (var (name, value) in environment ?? new System.Collections.Generic.Dictionary<string, string>())
+        {
+            values[name] = value;
+        }
+
+        return new JsHarness(result.Output.Script, files, values, respond);
     }
 
     /// <summary>A minimal valid load test around one scenario configuration.</summary>

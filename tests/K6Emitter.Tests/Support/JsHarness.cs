@@ -70,6 +70,9 @@ internal sealed class JsHarness : IDisposable
               test: { abort(message) { throw new Error('aborted: ' + message); } },
             };
             """);
+        _engine.Modules.Add("k6/secrets", """
+            export default { get: async (name) => { if (__ENV[name] === undefined) { throw new Error('no value'); } return __ENV[name]; } };
+            """);
         _engine.Modules.Add("k6/data", "export class SharedArray { constructor(name, fn) { const data = fn(); if (!Array.isArray(data)) throw new Error('SharedArray needs an array'); return data; } }");
         _engine.Modules.Add("k6/metrics", """
             import { recorded } from 'harness';
@@ -113,7 +116,8 @@ internal sealed class JsHarness : IDisposable
             throw new InvalidOperationException(exportName + " is not exported");
         }
 
-        return _engine.Invoke(function, data ?? JsValue.Undefined);
+        // Functions that read secrets are async, as k6 allows: their promise settles before the call returns.
+        return _engine.Invoke(function, data ?? JsValue.Undefined).UnwrapIfPromise();
     }
 
     public void Dispose() => _engine.Dispose();

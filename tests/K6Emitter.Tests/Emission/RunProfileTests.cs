@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using K6Scenarios.Emitter.Tests.Support;
+using K6Scenarios.Model;
+
+namespace K6Scenarios.Emitter.Tests.Emission;
+
+/// <summary>Run profiles: one definition, several shapes, chosen at run time by LOAD_PROFILE.</summary>
+public class RunProfileTests
+{
+    private static LoadTestBuilder Shop(Func<LoadTestBuilder, LoadTestBuilder> profiles) => profiles(LoadTest.Create("shop")
+        .BaseUrl("API_URL", "http://localhost:4000")
+        .Scenario("browse", s => s
+            .RampingVus(0, stages => stages.RampTo(200, TimeSpan.FromMinutes(2)).Hold(TimeSpan.FromMinutes(6)).RampTo(0, TimeSpan.FromMinutes(2)))
+            .Flow(f => f.Get("/items", r => r.ExpectStatus(200)).ThinkTime(TimeSpan.FromSeconds(1))))
+        .Scenario("buy", s => s
+            .StartAfter(TimeSpan.FromMinutes(1))
+            .ConstantArrivalRate(50, TimeSpan.FromMinutes(5), preAllocatedVus: 20, maxVus: 100)
+            .Flow(f => f.Post("/orders", r => r.ExpectStatus(201)))));
+
+    private static JsonElement Scenarios(LoadTest test, string? profile)
+    {
+        var environment = profile is null ? null : new Dictionary<string, string> { [RunProfile.EnvironmentVariable] = profile };
+        using var harness = Emit.Run(test, environment: environment);
+        return harness.Options.GetProperty("scenarios");
+    }
+
+    [Fact]
+    public void Without_a_profile_the_test_runs_as_defined()
+    {
+        var test = Shop(t => t.Profile("smoke", p => p.Scale(vus: 0.01).Duration(TimeSpan.FromSeconds(30))));
+        var browse = Scenarios(test, null).GetProperty("browse");
+        Assert.Equal(200, browse.GetProperty("stages")[0].GetProperty("target").GetInt32());
+        Assert.Equal(Scenarios(test, RunProfile.FullTestName).ToString(), Scenarios(test, null).ToString());
+    }
+
+    [Fact]
+    public void Scale_and_duration_reshape_every_scenario_in_proportion()
+    {
+        var scenarios = Scenarios(Shop(t => t.Profile("smoke", p => p.Scale(vus: 0.01).Duration(TimeSpan.FromSeconds(50)))), "smoke");
+
+        // The test lasted 10 min (browse ends last): everything shrinks by 12, counts by 100 but never below 1.
+        var browse = scenarios.GetProperty("browse");
+        Assert.Equal(0, browse.GetProperty("startVUs").GetInt32());
+        Assert.Equal(["10s:2", "30s:2", "10s:0"], browse.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("duration").GetString() + ":" + s.GetProperty("target").GetInt32()).ToArray());
+        var buy = scenarios.GetProperty("buy");
+        Assert.Equal("5s", buy.GetProperty("startTime").GetString());
+        Assert.Equal("25s", buy.GetProperty("duration").GetString());
+        Assert.Equal(1, buy.GetProperty("rate").GetInt32());
+        Assert.Equal(1, buy.GetProperty("preAllocatedVUs").GetInt32());
+        Assert.Equal(1, buy.GetProperty("maxVUs").GetInt32());
+        Assert.Equal("buy", buy.GetProperty("exec").GetString());
+    }
+
+    [Fact]
+    public void Rates_scale_on_their_own_when_asked()
+    {
+        var buy = Scenarios(Shop(t => t.Profile("stress", p => p.Scale(vus: 2, rate: 3))), "stress").GetProperty("buy");
+        Assert.Equal(150, buy.GetProperty("rate").GetInt32());
+        Assert.Equal(40, buy.GetProperty("preAllocatedVUs").GetInt32());
+        Assert.Equal(200, buy.GetProperty("maxVUs").GetInt32());
+        Assert.Equal("5m", buy.GetProperty("duration").GetString());
+    }
+
+    [Fact]
+    public void A_replaced_executor_gives_a_scenario_another_shape()
+    {
+        var test = Shop(t => t.Profile("spike", p => p.RampingVus("browse", 0, s => s.RampTo(1000, TimeSpan.FromSeconds(10)).RampTo(0, TimeSpan.FromSeconds(10)))));
+        var scenarios = Scenarios(test, "spike");
+        Assert.Equal(1000, scenarios.GetProperty("browse").GetProperty("stages")[0].GetProperty("target").GetInt32());
+        Assert.Equal(50, scenarios.GetProperty("buy").GetProperty("rate").GetInt32());
+    }
+
+    [Fact]
+    public void An_unknown_profile_fails_at_load_with_the_list()
+    {
+        var test = Shop(t => t.Profile("smoke", p => p.Scale(vus: 0.01)).Profile("soak", p => p.Duration(TimeSpan.FromHours(2))));
+        var error = Assert.ThrowsAny<Exception>(() => Scenarios(test, "smok"));
+        Assert.Contains("LOAD_PROFILE 'smok' is not a profile of this test; use one of: full, smoke, soak", error.Message, StringComparison.Ordinal);
+        Assert.ThrowsAny<Exception>(() => Scenarios(test, "toString"));
+    }
+
+    [Fact]
+    public void The_header_names_the_profiles()
+    {
+        var script = Emit.Script(Shop(t => t.Profile("smoke", p => p.Scale(vus: 0.01)).Profile("average-load", p => p.Scale(vus: 0.5))));
+        Assert.Contains("// Profiles (-e LOAD_PROFILE=name): smoke, average-load; without it, the test as defined (full)", script.Split('\n'));
+        Assert.Contains("  'average-load': {", script.Split('\n'));
+    }
+
+    public static TheoryData<string, string, string> BrokenProfiles => new()
+    {
+        { "Smoke", "profiles.Smoke", "is not a valid name" },
+        { "full", "profiles.full", "takes the name of the test as defined" },
+        { "zero", "profiles.zero.vuScale", "scales VUs by 0" },
+        { "short", "profiles.short.duration", "lasts 500ms" },
+        { "unknown", "profiles.unknown.executors", "scenario 'checkout', which the test does not have" },
+        { "broken", "profiles.broken.scenarios.browse", "K6S0107" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenProfiles))]
+    public void A_profile_k6_cannot_run_is_K6S0117(string name, string path, string message)
+    {
+        var test = Shop(t => t.Profile(name, p =>
+        {
+            switch (name)
+            {
+                case "zero":
+                    p.Scale(vus: 0);
+                    break;
+                case "short":
+                    p.Duration(TimeSpan.FromMilliseconds(500));
+                    break;
+                case "unknown":
+                    p.RampingVus("checkout", 0, s => s.RampTo(10, TimeSpan.FromSeconds(10)));
+                    break;
+                case "broken":
+                    p.RampingVus("browse", 0, s => s.RampTo(0, TimeSpan.FromSeconds(10)));
+                    break;
+            }
+        }));
+        var result = Emit.Unvalidated(test);
+        Assert.False(result.Succeeded);
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "K6S0117");
+        Assert.StartsWith(path, diagnostic.Path, StringComparison.Ordinal);
+        Assert.Contains(message, diagnostic.Message, StringComparison.Ordinal);
+        Assert.EndsWith("RunProfileTests.cs", diagnostic.Location!.FilePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_profiles_with_one_name_are_K6S0117()
+    {
+        var result = Emit.Unvalidated(Shop(t => t.Profile("smoke", p => p.Scale(vus: 0.1)).Profile("smoke", p => p.Scale(vus: 0.2))));
+        Assert.Contains("is defined more than once", Assert.Single(result.Diagnostics, d => d.Id == "K6S0117").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_profile_is_dry_run()
+    {
+        // A profile's scenarios are executed in the dry run too: a valid test with profiles emits without problems.
+        var result = new K6ScriptEmitter().Emit(Shop(t => t.Profile("smoke", p => p.Scale(vus: 0.01).Duration(TimeSpan.FromSeconds(10))).Profile("stress", p => p.Scale(vus: 2))));
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity != Diagnostics.RuleSeverity.Info);
+    }
+}

@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace K6Scenarios.Testing.RealK6;
+
+/// <summary>What one k6 process did.</summary>
+/// <param name="ExitCode">Its exit code (-1 when it was killed at the time limit).</param>
+/// <param name="StandardOutput">What it wrote to stdout.</param>
+/// <param name="StandardError">What it wrote to stderr (k6 logs there).</param>
+/// <param name="TimedOut">Whether it was killed at the time limit.</param>
+/// <param name="CpuTime">The CPU time it used, when known.</param>
+/// <param name="PeakWorkingSet">Its peak resident memory in bytes, when known (Linux: VmHWM).</param>
+public sealed record K6ProcessResult(int ExitCode, string StandardOutput, string StandardError, bool TimedOut, TimeSpan? CpuTime, long? PeakWorkingSet)
+{
+    /// <summary>Gets the lines k6 logged at warning level or above (<c>level=warning</c>, <c>level=error</c>).</summary>
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            var lines = new List<string>();
+            foreach (var line in (StandardError + "\n" + StandardOutput).Split('\n'))
+            {
+                if (line.Contains("level=warning", StringComparison.Ordinal) || line.Contains("level=error", StringComparison.Ordinal) || line.Contains("level=fatal", StringComparison.Ordinal))
+                {
+                    lines.Add(line.TrimEnd('\r'));
+                }
+            }
+
+            return lines;
+        }
+    }
+}
+
+/// <summary>Starts k6 processes: hermetic (no usage report, no system environment in <c>__ENV</c>), bounded in time.</summary>
+public static class K6Process
+{
+    // Real-k6 tests in several classes run in parallel; this bounds how many k6 processes share the machine's cores.
+    private static readonly SemaphoreSlim Gate = new(Math.Max(2, Environment.ProcessorCount));
+
+    /// <summary>Runs k6 to completion or until <paramref name="timeout"/>.</summary>
+    /// <param name="arguments">The arguments after the binary (<c>run</c>, <c>inspect</c>, ...).</param>
+    /// <param name="workingDirectory">The folder it runs in (relative script and data paths resolve there).</param>
+    /// <param name="timeout">When it is killed.</param>
+    /// <param name="onStarted">Called with the process once it started, for callers that watch it (paused runs); when it
+    /// returns <see langword="true"/> the process has told the caller enough and is stopped.</param>
+    /// <param name="cancellationToken">Kills it early.</param>
+    /// <returns>What it did.</returns>
+    public static async Task<K6ProcessResult> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, Func<Process, CancellationToken, Task<bool>>? onStarted = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RunUngatedAsync(arguments, workingDirectory, timeout, onStarted, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task<K6ProcessResult> RunUngatedAsync(IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, Func<Process, CancellationToken, Task<bool>>? onStarted, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(K6Executable.Require())
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Loopback only: no usage report, no cloud; and no K6_* settings of the developer's shell leaking in.
+        foreach (var name in new List<string>(EnvironmentNames(start)))
+        {
+            if (name.StartsWith("K6_", StringComparison.OrdinalIgnoreCase))
+            {
+                start.Environment.Remove(name);
+            }
+        }
+
+        start.Environment["K6_NO_USAGE_REPORT"] = "true";
+        start.Environment["NO_COLOR"] = "1";
+
+        using var process = new Process { StartInfo = start };
+        var output = new StringBuilder();
+        var error = new StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (output)
+                {
+                    output.Append(e.Data).Append('\n');
+                }
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (error)
+                {
+                    error.Append(e.Data).Append('\n');
+                }
+            }
+        };
+
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var timedOut = false;
+        TimeSpan? cpu = null;
+        long? peak = null;
+        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            limit.CancelAfter(timeout);
+            var sampler = SamplePeakMemoryAsync(process, limit.Token);
+            try
+            {
+                var enough = onStarted is not null && await onStarted(process, limit.Token).ConfigureAwait(false);
+                if (!enough)
+                {
+                    await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                timedOut = true;
+            }
+            finally
+            {
+                var last = process.HasExited ? null : ReadHighWaterMark(process.Id);
+                if (!process.HasExited)
+                {
+                    TryReadCpu(process, ref cpu);
+                    process.Kill(entireProcessTree: true);
+                }
+
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                var sampled = await sampler.ConfigureAwait(false);
+                peak = last is null ? sampled : Math.Max(last.Value, sampled ?? 0);
+            }
+        }
+
+        if (cpu is null)
+        {
+            TryReadCpu(process, ref cpu);
+        }
+
+        string stdout;
+        string stderr;
+        lock (output)
+        {
+            stdout = output.ToString();
+        }
+
+        lock (error)
+        {
+            stderr = error.ToString();
+        }
+
+        return new K6ProcessResult(timedOut ? -1 : process.ExitCode, stdout, stderr, timedOut, cpu, peak);
+    }
+
+    private static IEnumerable<string> EnvironmentNames(ProcessStartInfo start) => start.Environment.Keys;
+
+    private static void TryReadCpu(Process process, ref TimeSpan? cpu)
+    {
+        try
+        {
+            cpu = process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            // The process is gone and its times with it.
+        }
+    }
+
+    // Linux keeps the peak resident set in /proc/<pid>/status (VmHWM) until the process is reaped; read it last.
+    private static async Task<long?> SamplePeakMemoryAsync(Process process, CancellationToken cancellationToken)
+    {
+        long? peak = null;
+        try
+        {
+            while (!process.HasExited && !cancellationToken.IsCancellationRequested)
+            {
+                peak = Math.Max(peak ?? 0, ReadHighWaterMark(process.Id) ?? 0);
+                await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Sampling ends with the run.
+        }
+
+        return peak == 0 ? null : peak;
+    }
+
+    private static long? ReadHighWaterMark(int pid)
+    {
+        try
+        {
+            foreach (var line in System.IO.File.ReadLines("/proc/" + pid.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    var kilobytes = line["VmHWM:".Length..].Trim().Split(' ')[0];
+                    return long.Parse(kilobytes, System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException or FormatException)
+        {
+            // Not Linux, or the process just ended.
+        }
+
+        return null;
+    }
+}

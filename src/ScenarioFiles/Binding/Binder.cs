@@ -55,6 +55,11 @@ internal sealed class Binder
                 return Wrong(node, what, "text");
             }
 
+            if (node.Text.Length == 0 && property?.GetCustomAttribute<RequiredAttribute>() is not null)
+            {
+                return Wrong(node, what, "non-empty text");
+            }
+
             return CheckText(node, property, what) ? node.Text : null;
         }
 
@@ -136,7 +141,7 @@ internal sealed class Binder
 
         if (property?.GetCustomAttribute<OneOfValuesAttribute>() is { } values && !values.Values.Contains(node.Text, StringComparer.Ordinal))
         {
-            Wrong(node, what, "one of " + string.Join(", ", values.Values) + Suggest(node.Text, values.Values, "; did you mean '{0}'?"));
+            Wrong(node, what, "one of " + string.Join(", ", values.Values), Suggest(node.Text, values.Values, "; did you mean '{0}'?"));
             return false;
         }
 
@@ -377,9 +382,9 @@ internal sealed class Binder
     private SourceLocation KeyLocation(Node mapping, string key) =>
         mapping.Entries.Where(e => e.Key.Text == key).Select(e => LocationOf(e.Key)).FirstOrDefault() ?? LocationOf(mapping);
 
-    private object? Wrong(Node node, string what, string expected)
+    private object? Wrong(Node node, string what, string expected, string hint = "")
     {
-        _diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.ScenarioFileWrongValue, string.Empty, LocationOf(node), Capitalize(what), expected, node.Describe()));
+        _diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.ScenarioFileWrongValue, string.Empty, LocationOf(node), Capitalize(what), expected, node.Describe() + hint));
         return null;
     }
 

@@ -8,7 +8,8 @@ public abstract class FileElement
 {
     private readonly Dictionary<string, SourceLocation> _keys = new(System.StringComparer.Ordinal);
 
-    /// <summary>Gets where the element starts.</summary>
+    /// <summary>Gets where the element starts (not a key of the format).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     internal SourceLocation? Location { get; set; }
 
     /// <summary>Gets where a key's value was written, or the element's own location.</summary>

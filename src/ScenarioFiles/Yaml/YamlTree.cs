@@ -81,7 +81,7 @@ internal static class YamlTree
         }
         catch (YamlException e)
         {
-            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.ScenarioFileSyntax, string.Empty, At(file, e.Start), Clean(e.Message)));
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.ScenarioFileSyntax, string.Empty, At(file, e.Start), Clean(e.Message) + "; check the indentation (spaces only) and the quoting here"));
             return null;
         }
 #pragma warning disable CA1031 // The parser must never take the loader down: any failure is a syntax diagnostic at the file.
@@ -100,7 +100,7 @@ internal static class YamlTree
         var stack = new Stack<(Node Node, string? Anchor, Node? PendingKey, HashSet<string>? Keys)>();
         Node? root = null;
         var documents = 0;
-        while (parser.MoveNext())
+        while (MoveNext(parser, stack.Count == 0 ? null : stack.Peek().Node, file, diagnostics) is true)
         {
             var current = parser.Current!;
             switch (current)
@@ -216,7 +216,7 @@ internal static class YamlTree
 
             if (parent.Node.ExpandedSize > MaxExpandedNodes)
             {
-                diagnostics.Add(Limit(file, SourceLocation.At(file, complete!.Line, complete.Column), "expands its aliases into more than " + MaxExpandedNodes + " nodes", MaxExpandedNodes + " nodes"));
+                diagnostics.Add(Limit(file, At(file, current.Start), "expands its aliases into more than " + MaxExpandedNodes + " nodes", MaxExpandedNodes + " nodes"));
                 return null;
             }
 
@@ -224,6 +224,23 @@ internal static class YamlTree
         }
 
         return root;
+    }
+
+    // YamlDotNet's parser fails with InvalidOperationException (not a YamlException) when the file ends inside an open
+    // flow collection; the innermost open node is where the user has to look.
+    private static bool? MoveNext(Parser parser, Node? open, string file, List<ModelDiagnostic> diagnostics)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException)
+        {
+            var at = open is null ? SourceLocation.At(file, 1, 1) : SourceLocation.At(file, open.Line, open.Column);
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.ScenarioFileSyntax, string.Empty, at,
+                "the " + (open?.Kind == NodeKind.Sequence ? "'[' list" : "'{' mapping") + " opened here is never closed; add its closing bracket"));
+            return null;
+        }
     }
 
     private static long Add(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;

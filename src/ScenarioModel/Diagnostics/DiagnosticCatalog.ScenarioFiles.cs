@@ -7,7 +7,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>K6S1001: a scenario file that is not valid YAML (bad indentation, an unclosed quote or bracket).</summary>
     public static readonly RuleDescriptor ScenarioFileSyntax = new("K6S1001", "Scenario file is not valid YAML",
-        "The scenario file is not valid YAML: {0}; fix the indentation or quoting at this position", ScenarioFiles, RuleSeverity.Error);
+        "The scenario file is not valid YAML: {0}", ScenarioFiles, RuleSeverity.Error);
 
     /// <summary>K6S1002: a key the scenario-file format does not have (usually a typo).</summary>
     public static readonly RuleDescriptor ScenarioFileUnknownKey = new("K6S1002", "Unknown key in scenario file",

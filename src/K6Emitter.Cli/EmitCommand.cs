@@ -38,30 +38,49 @@ internal sealed class EmitCommand
 
     public int Run()
     {
-        if (!File.Exists(_settings.AssemblyPath))
+        var diagnostics = new List<ModelDiagnostic>();
+        var definitions = new List<LoadTestDefinition>();
+        if (_settings.AssemblyPath is { } assemblyPath)
         {
-            Report(new ModelDiagnostic(DiagnosticCatalog.DefinitionNotUsable, string.Empty, null, _settings.AssemblyPath,
-                "the file does not exist; build the project first, or pass the path of the built .dll"));
-            return Failure;
+            if (!File.Exists(assemblyPath))
+            {
+                Report(new ModelDiagnostic(DiagnosticCatalog.DefinitionNotUsable, string.Empty, null, assemblyPath,
+                    "the file does not exist; build the project first, or pass the path of the built .dll"));
+                return Failure;
+            }
+
+            Assembly assembly;
+            try
+            {
+                assembly = UserAssemblyLoader.Load(assemblyPath);
+            }
+            catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException or IOException)
+            {
+                Report(new ModelDiagnostic(DiagnosticCatalog.DefinitionNotUsable, string.Empty, null, assemblyPath,
+                    "it cannot be loaded (" + e.Message + "); pass a .NET assembly built for this runtime, run with its deps.json"));
+                return Failure;
+            }
+
+            var discovery = LoadTestDiscovery.Discover(assembly);
+            diagnostics.AddRange(discovery.Diagnostics.Where(d => !(_settings.AllowEmpty && d.Id == DiagnosticCatalog.NoLoadTestsFound.Id)));
+            definitions.AddRange(discovery.LoadTests);
         }
 
-        Assembly assembly;
-        try
+        // Scenario files: a file with an error gives no load test, so nothing of it is written.
+        var fromScenarioFiles = new HashSet<LoadTestDefinition>();
+        foreach (var file in _settings.ScenarioFiles)
         {
-            assembly = UserAssemblyLoader.Load(_settings.AssemblyPath);
-        }
-        catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException or IOException)
-        {
-            Report(new ModelDiagnostic(DiagnosticCatalog.DefinitionNotUsable, string.Empty, null, _settings.AssemblyPath,
-                "it cannot be loaded (" + e.Message + "); pass a .NET assembly built for this runtime, run with its deps.json"));
-            return Failure;
+            var read = ScenarioFiles.ScenarioFileLoader.Load(file);
+            diagnostics.AddRange(read.Diagnostics);
+            foreach (var loadTest in read.LoadTests)
+            {
+                var definition = new LoadTestDefinition(loadTest.Name + " in " + Path.GetFileName(file), loadTest);
+                definitions.Add(definition);
+                fromScenarioFiles.Add(definition);
+            }
         }
 
-        var discovery = LoadTestDiscovery.Discover(assembly);
-        var diagnostics = discovery.Diagnostics
-            .Where(d => !(_settings.AllowEmpty && d.Id == DiagnosticCatalog.NoLoadTestsFound.Id))
-            .ToList();
-
+        definitions = RemoveDuplicateNames(definitions, diagnostics);
         var emitter = new K6ScriptEmitter(new EmitterOptions
         {
             BaseDirectory = _settings.BaseDirectory,
@@ -71,13 +90,14 @@ internal sealed class EmitCommand
         diagnostics.AddRange(emitter.Options.OpenApiDocuments.Select(d => d.Problem).OfType<ModelDiagnostic>());
         var succeeded = new List<EmittedLoadTest>();
         var failed = new List<string>();
-        foreach (var definition in discovery.LoadTests)
+        foreach (var definition in definitions)
         {
             var result = EmitOne(emitter, definition);
             diagnostics.AddRange(result.Diagnostics);
             if (result.Output is not null && !result.Diagnostics.Any(d => Adjust(d).IsError))
             {
-                succeeded.Add(result.Output);
+                // Beside scripts from scenario files goes the schema their "# yaml-language-server: $schema=" comment names.
+                succeeded.Add(fromScenarioFiles.Contains(definition) ? WithSchema(result.Output) : result.Output);
             }
             else
             {
@@ -112,6 +132,33 @@ internal sealed class EmitCommand
         var errors = diagnostics.Count(d => Adjust(d).IsError);
         _out.WriteLine(Summary(succeeded.Count, failed.Count, written, errors));
         return errors > 0 ? Failure : Success;
+    }
+
+    private static EmittedLoadTest WithSchema(EmittedLoadTest output) =>
+        new(output.Name, output.Script, [.. output.Files, new EmittedFile(ScenarioFiles.ScenarioFileSchema.FileName, System.Text.Encoding.UTF8.GetBytes(ScenarioFiles.ScenarioFileSchema.Text))]);
+
+    // Load tests from the assembly and from scenario files share the output folder: one name, one script. Names are
+    // compared ignoring case, as file systems that ignore case would let one script overwrite the other.
+    private static List<LoadTestDefinition> RemoveDuplicateNames(List<LoadTestDefinition> found, List<ModelDiagnostic> diagnostics)
+    {
+        var usable = new List<LoadTestDefinition>();
+        foreach (var group in found.GroupBy(d => d.LoadTest.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var same = group.ToList();
+            if (same.Count == 1)
+            {
+                usable.Add(same[0]);
+                continue;
+            }
+
+            foreach (var definition in same)
+            {
+                var others = string.Join(", ", same.Where(d => !ReferenceEquals(d, definition)).Select(d => d.DisplayName));
+                diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.DuplicateLoadTestName, definition.DisplayName, definition.LoadTest.DefinedAt, definition.LoadTest.Name, "also by " + others));
+            }
+        }
+
+        return usable;
     }
 
     private static EmitResult EmitOne(K6ScriptEmitter emitter, LoadTestDefinition definition)

@@ -66,18 +66,10 @@ internal sealed class EmitCommand
             definitions.AddRange(discovery.LoadTests);
         }
 
-        // Scenario files: a file with an error gives no load test, so nothing of it is written.
         var fromScenarioFiles = new HashSet<LoadTestDefinition>();
-        foreach (var file in _settings.ScenarioFiles)
+        if (_settings.ScenarioFiles.Count > 0 && !TryReadScenarioFiles(definitions, fromScenarioFiles, diagnostics))
         {
-            var read = ScenarioFiles.ScenarioFileLoader.Load(file);
-            diagnostics.AddRange(read.Diagnostics);
-            foreach (var loadTest in read.LoadTests)
-            {
-                var definition = new LoadTestDefinition(loadTest.Name + " in " + Path.GetFileName(file), loadTest);
-                definitions.Add(definition);
-                fromScenarioFiles.Add(definition);
-            }
+            return Failure;
         }
 
         definitions = RemoveDuplicateNames(definitions, diagnostics);
@@ -134,6 +126,41 @@ internal sealed class EmitCommand
         return errors > 0 ? Failure : Success;
     }
 
+    // Scenario files are read only when given: an assembly-only run under a project's deps.json never loads
+    // K6Scenarios.ScenarioFiles, which a project that references only the model and the emitter does not have.
+    private bool TryReadScenarioFiles(List<LoadTestDefinition> definitions, HashSet<LoadTestDefinition> fromScenarioFiles, List<ModelDiagnostic> diagnostics)
+    {
+        try
+        {
+            ReadScenarioFiles(definitions, fromScenarioFiles, diagnostics);
+            return true;
+        }
+        catch (FileNotFoundException e) when (e.FileName?.StartsWith("K6Scenarios.ScenarioFiles", StringComparison.Ordinal) == true || e.FileName?.StartsWith("YamlDotNet", StringComparison.Ordinal) == true)
+        {
+            Report(new ModelDiagnostic(DiagnosticCatalog.DefinitionNotUsable, string.Empty, null, _settings.ScenarioFiles[0],
+                "scenario files need " + e.FileName + ", which the dependencies this command runs with do not hold; reference the K6Scenarios package"));
+            return false;
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ReadScenarioFiles(List<LoadTestDefinition> definitions, HashSet<LoadTestDefinition> fromScenarioFiles, List<ModelDiagnostic> diagnostics)
+    {
+        // A file with an error gives no load test, so nothing of it is written.
+        foreach (var file in _settings.ScenarioFiles)
+        {
+            var read = ScenarioFiles.ScenarioFileLoader.Load(file);
+            diagnostics.AddRange(read.Diagnostics);
+            foreach (var loadTest in read.LoadTests)
+            {
+                var definition = new LoadTestDefinition(loadTest.Name + " in " + Path.GetFileName(file), loadTest);
+                definitions.Add(definition);
+                fromScenarioFiles.Add(definition);
+            }
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static EmittedLoadTest WithSchema(EmittedLoadTest output) =>
         new(output.Name, output.Script, [.. output.Files, new EmittedFile(ScenarioFiles.ScenarioFileSchema.FileName, System.Text.Encoding.UTF8.GetBytes(ScenarioFiles.ScenarioFileSchema.Text))]);
 

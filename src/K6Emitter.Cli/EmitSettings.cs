@@ -148,7 +148,7 @@ internal static class CommandLine
                         return new ParsedCommand.UsageError("unknown option '" + arg + "'");
                     }
 
-                    if (K6Scenarios.ScenarioFiles.ScenarioFileLoader.IsScenarioFile(arg))
+                    if (ScenarioFilePatterns.IsScenarioFile(arg))
                     {
                         // Shells without globbing (cmd, MSBuild's Exec on Windows) pass the pattern itself.
                         var matched = ScenarioFilePatterns.Expand(arg);
@@ -263,6 +263,10 @@ internal static class CommandLine
 /// <summary>Expands a scenario-file argument: a path, or a pattern with <c>*</c> and <c>?</c> in its file name.</summary>
 internal static class ScenarioFilePatterns
 {
+    // The suffixes of ScenarioFileLoader.Extensions, checked here so that parsing never loads K6Scenarios.ScenarioFiles.
+    public static bool IsScenarioFile(string path) =>
+        path.EndsWith(".k6s.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".k6s.yml", StringComparison.OrdinalIgnoreCase);
+
     public static IReadOnlyList<string> Expand(string argument)
     {
         var full = Path.GetFullPath(argument);
@@ -275,7 +279,7 @@ internal static class ScenarioFilePatterns
 
         var directory = Path.GetDirectoryName(full)!;
         return Directory.Exists(directory)
-            ? Directory.GetFiles(directory, name).Where(K6Scenarios.ScenarioFiles.ScenarioFileLoader.IsScenarioFile).Order(StringComparer.Ordinal).ToArray()
+            ? Directory.GetFiles(directory, name).Where(IsScenarioFile).Order(StringComparer.Ordinal).ToArray()
             : [];
     }
 }

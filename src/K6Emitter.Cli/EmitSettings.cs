@@ -229,7 +229,8 @@ internal static class CommandLine
         {
             AssemblyPath = assembly is null ? null : Path.GetFullPath(assembly),
             ScenarioFiles = scenarioFiles,
-            OutputDirectory = Path.GetFullPath(output),
+            // "--out k6/" names the same folder as "--out k6" (the writer compares paths without a trailing separator).
+            OutputDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output)),
             BaseDirectory = Path.GetFullPath(baseDirectory ?? Directory.GetCurrentDirectory()),
             WarningsAsErrors = warningsAsErrors,
             MaxVusPerGenerator = maxVus,

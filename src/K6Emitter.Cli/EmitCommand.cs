@@ -62,7 +62,9 @@ internal sealed class EmitCommand
             }
 
             var discovery = LoadTestDiscovery.Discover(assembly);
-            diagnostics.AddRange(discovery.Diagnostics.Where(d => !(_settings.AllowEmpty && d.Id == DiagnosticCatalog.NoLoadTestsFound.Id)));
+            // A project whose load tests are all scenario files defines none in C#, and that is fine.
+            var allowEmpty = _settings.AllowEmpty || _settings.ScenarioFiles.Count > 0;
+            diagnostics.AddRange(discovery.Diagnostics.Where(d => !(allowEmpty && d.Id == DiagnosticCatalog.NoLoadTestsFound.Id)));
             definitions.AddRange(discovery.LoadTests);
         }
 

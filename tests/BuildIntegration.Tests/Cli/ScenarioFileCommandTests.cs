@@ -78,6 +78,20 @@ public sealed class ScenarioFileCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_assembly_without_csharp_load_tests_is_fine_when_scenario_files_bring_them()
+    {
+        using var fixture = BuildIntegration.Tests.Support.FixtureAssembly.Compile("public static class NoLoadTests { }");
+        var file = Path.Combine(_work, "tests", "browse.k6s.yaml");
+        File.WriteAllText(file, Browse);
+
+        var run = Run("emit", fixture.AssemblyPath, file, "--out", Output);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.DoesNotContain(run.Lines, l => l.Contains("K6S0903", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(Output, "browse.js")));
+    }
+
+    [Fact]
     public void A_pattern_that_matches_nothing_is_a_usage_mistake()
     {
         var run = Run("emit", Path.Combine(_work, "tests", "*.k6s.yaml"), "--out", Output);

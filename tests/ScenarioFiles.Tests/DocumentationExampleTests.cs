@@ -12,6 +12,7 @@ public sealed partial class DocumentationExampleTests
     [Theory]
     [InlineData("README.md")]
     [InlineData("docs/scenario-files.md")]
+    [InlineData("src/Package/README.md")]
     public void Yaml_examples_read_without_diagnostics(string document)
     {
         var examples = YamlBlock().Matches(File.ReadAllText(Repository.PathOf(document.Split('/'))))

@@ -21,6 +21,8 @@ namespace K6Scenarios.ScenarioFiles.Binding;
 internal sealed class Binder
 {
     private static readonly ConcurrentDictionary<Type, ElementShape> Shapes = new();
+    private static readonly ConcurrentDictionary<(PropertyInfo, Type), Attribute?> Attributes = new();
+    private static readonly ConcurrentDictionary<string, System.Text.RegularExpressions.Regex> Patterns = new(StringComparer.Ordinal);
     private readonly string _file;
     private readonly List<ModelDiagnostic> _diagnostics;
 
@@ -40,7 +42,7 @@ internal sealed class Binder
         var target = Nullable.GetUnderlyingType(type) ?? type;
         if (target == typeof(object))
         {
-            if (property?.GetCustomAttribute<ScalarValueAttribute>() is not null && node.Kind != NodeKind.Scalar)
+            if (AttributeOf<ScalarValueAttribute>(property) is not null && node.Kind != NodeKind.Scalar)
             {
                 return Wrong(node, what, "text, a number or a Boolean");
             }
@@ -55,7 +57,7 @@ internal sealed class Binder
                 return Wrong(node, what, "text");
             }
 
-            if (node.Text.Length == 0 && property?.GetCustomAttribute<RequiredAttribute>() is not null)
+            if (node.Text.Length == 0 && AttributeOf<RequiredAttribute>(property) is not null)
             {
                 return Wrong(node, what, "non-empty text");
             }
@@ -99,7 +101,7 @@ internal sealed class Binder
     private object? BindNumber(Node node, Type target, PropertyInfo? property, string what)
     {
         var expected = target == typeof(double) ? "a number" : "a whole number";
-        var range = property?.GetCustomAttribute<RangeAttribute>();
+        var range = AttributeOf<RangeAttribute>(property);
         if (range is not null)
         {
             expected += target == typeof(double)
@@ -127,7 +129,7 @@ internal sealed class Binder
 
     private bool CheckText(Node node, PropertyInfo? property, string what)
     {
-        if (property?.GetCustomAttribute<RegularExpressionAttribute>() is { } pattern && !System.Text.RegularExpressions.Regex.IsMatch(node.Text, pattern.Pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        if (AttributeOf<RegularExpressionAttribute>(property) is { } pattern && !Patterns.GetOrAdd(pattern.Pattern, Compile).IsMatch(node.Text))
         {
             var form = pattern switch
             {
@@ -139,7 +141,7 @@ internal sealed class Binder
             return false;
         }
 
-        if (property?.GetCustomAttribute<OneOfValuesAttribute>() is { } values && !values.Values.Contains(node.Text, StringComparer.Ordinal))
+        if (AttributeOf<OneOfValuesAttribute>(property) is { } values && !values.Values.Contains(node.Text, StringComparer.Ordinal))
         {
             Wrong(node, what, "one of " + string.Join(", ", values.Values), Suggest(node.Text, values.Values, "; did you mean '{0}'?"));
             return false;
@@ -154,7 +156,7 @@ internal sealed class Binder
         var list = (IList)Activator.CreateInstance(target)!;
         if (node.Kind != NodeKind.Sequence)
         {
-            if (property?.GetCustomAttribute<SingleOrListAttribute>() is null)
+            if (AttributeOf<SingleOrListAttribute>(property) is null)
             {
                 return Wrong(node, what, "a list");
             }
@@ -424,6 +426,14 @@ internal sealed class Binder
 
         return previous[b.Length];
     }
+
+    private static System.Text.RegularExpressions.Regex Compile(string pattern) =>
+        new(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
+    // Reflection on attributes costs more than binding a scalar; each property's are read once.
+    private static T? AttributeOf<T>(PropertyInfo? property)
+        where T : Attribute =>
+        property is null ? null : (T?)Attributes.GetOrAdd((property, typeof(T)), key => key.Item1.GetCustomAttribute(key.Item2));
 
     internal static ElementShape ShapeOf(Type type) => Shapes.GetOrAdd(type, t => new ElementShape(t));
 }

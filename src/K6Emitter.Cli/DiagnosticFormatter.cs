@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using K6Scenarios.Diagnostics;
 
 namespace K6Scenarios.Cli;
 
 /// <summary>
-/// Writes diagnostics in the canonical MSBuild form, <c>file(line): error K6S0102: message [path]</c>, one line each,
+/// Writes diagnostics in the canonical MSBuild form, <c>file(line): error K6S0102: message [path]</c> (<c>file(line,col)</c>
+/// when the column is known, as for scenario files), one line each,
 /// so that MSBuild's Exec task (and IDEs and CI logs) turn them into errors and warnings at the right line.
 /// </summary>
 internal sealed class DiagnosticFormatter
@@ -25,7 +25,7 @@ internal sealed class DiagnosticFormatter
         ArgumentNullException.ThrowIfNull(diagnostic);
         var origin = diagnostic.Location is null
             ? _fallbackOrigin
-            : UnmapPath(diagnostic.Location.FilePath) + "(" + diagnostic.Location.Line.ToString(CultureInfo.InvariantCulture) + ")";
+            : UnmapPath(diagnostic.Location.FilePath) + "(" + diagnostic.Location.Position + ")";
         var kind = diagnostic.Severity switch
         {
             RuleSeverity.Error => "error",

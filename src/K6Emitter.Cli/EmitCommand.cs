@@ -38,30 +38,43 @@ internal sealed class EmitCommand
 
     public int Run()
     {
-        if (!File.Exists(_settings.AssemblyPath))
+        var diagnostics = new List<ModelDiagnostic>();
+        var definitions = new List<LoadTestDefinition>();
+        if (_settings.AssemblyPath is { } assemblyPath)
         {
-            Report(new ModelDiagnostic(DiagnosticCatalog.DefinitionNotUsable, string.Empty, null, _settings.AssemblyPath,
-                "the file does not exist; build the project first, or pass the path of the built .dll"));
+            if (!File.Exists(assemblyPath))
+            {
+                Report(new ModelDiagnostic(DiagnosticCatalog.DefinitionNotUsable, string.Empty, null, assemblyPath,
+                    "the file does not exist; build the project first, or pass the path of the built .dll"));
+                return Failure;
+            }
+
+            Assembly assembly;
+            try
+            {
+                assembly = UserAssemblyLoader.Load(assemblyPath);
+            }
+            catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException or IOException)
+            {
+                Report(new ModelDiagnostic(DiagnosticCatalog.DefinitionNotUsable, string.Empty, null, assemblyPath,
+                    "it cannot be loaded (" + e.Message + "); pass a .NET assembly built for this runtime, run with its deps.json"));
+                return Failure;
+            }
+
+            var discovery = LoadTestDiscovery.Discover(assembly);
+            // A project whose load tests are all scenario files defines none in C#, and that is fine.
+            var allowEmpty = _settings.AllowEmpty || _settings.ScenarioFiles.Count > 0;
+            diagnostics.AddRange(discovery.Diagnostics.Where(d => !(allowEmpty && d.Id == DiagnosticCatalog.NoLoadTestsFound.Id)));
+            definitions.AddRange(discovery.LoadTests);
+        }
+
+        var fromScenarioFiles = new HashSet<LoadTestDefinition>();
+        if (_settings.ScenarioFiles.Count > 0 && !TryReadScenarioFiles(definitions, fromScenarioFiles, diagnostics))
+        {
             return Failure;
         }
 
-        Assembly assembly;
-        try
-        {
-            assembly = UserAssemblyLoader.Load(_settings.AssemblyPath);
-        }
-        catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException or IOException)
-        {
-            Report(new ModelDiagnostic(DiagnosticCatalog.DefinitionNotUsable, string.Empty, null, _settings.AssemblyPath,
-                "it cannot be loaded (" + e.Message + "); pass a .NET assembly built for this runtime, run with its deps.json"));
-            return Failure;
-        }
-
-        var discovery = LoadTestDiscovery.Discover(assembly);
-        var diagnostics = discovery.Diagnostics
-            .Where(d => !(_settings.AllowEmpty && d.Id == DiagnosticCatalog.NoLoadTestsFound.Id))
-            .ToList();
-
+        definitions = RemoveDuplicateNames(definitions, diagnostics);
         var emitter = new K6ScriptEmitter(new EmitterOptions
         {
             BaseDirectory = _settings.BaseDirectory,
@@ -71,13 +84,14 @@ internal sealed class EmitCommand
         diagnostics.AddRange(OpenApiSource.Problems(emitter.Options.OpenApiDocuments));
         var succeeded = new List<EmittedLoadTest>();
         var failed = new List<string>();
-        foreach (var definition in discovery.LoadTests)
+        foreach (var definition in definitions)
         {
             var result = EmitOne(emitter, definition);
             diagnostics.AddRange(result.Diagnostics);
             if (result.Output is not null && !result.Diagnostics.Any(d => Adjust(d).IsError))
             {
-                succeeded.Add(result.Output);
+                // Beside scripts from scenario files goes the schema their "# yaml-language-server: $schema=" comment names.
+                succeeded.Add(fromScenarioFiles.Contains(definition) ? WithSchema(result.Output) : result.Output);
             }
             else
             {
@@ -112,6 +126,68 @@ internal sealed class EmitCommand
         var errors = diagnostics.Count(d => Adjust(d).IsError);
         _out.WriteLine(Summary(succeeded.Count, failed.Count, written, errors));
         return errors > 0 ? Failure : Success;
+    }
+
+    // Scenario files are read only when given: an assembly-only run under a project's deps.json never loads
+    // K6Scenarios.ScenarioFiles, which a project that references only the model and the emitter does not have.
+    private bool TryReadScenarioFiles(List<LoadTestDefinition> definitions, HashSet<LoadTestDefinition> fromScenarioFiles, List<ModelDiagnostic> diagnostics)
+    {
+        try
+        {
+            ReadScenarioFiles(definitions, fromScenarioFiles, diagnostics);
+            return true;
+        }
+        catch (FileNotFoundException e) when (e.FileName?.StartsWith("K6Scenarios.ScenarioFiles", StringComparison.Ordinal) == true || e.FileName?.StartsWith("YamlDotNet", StringComparison.Ordinal) == true)
+        {
+            Report(new ModelDiagnostic(DiagnosticCatalog.DefinitionNotUsable, string.Empty, null, _settings.ScenarioFiles[0],
+                "scenario files need " + e.FileName + ", which the dependencies this command runs with do not hold; reference the K6Scenarios package"));
+            return false;
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ReadScenarioFiles(List<LoadTestDefinition> definitions, HashSet<LoadTestDefinition> fromScenarioFiles, List<ModelDiagnostic> diagnostics)
+    {
+        // A file with an error gives no load test, so nothing of it is written.
+        foreach (var file in _settings.ScenarioFiles)
+        {
+            var read = ScenarioFiles.ScenarioFileLoader.Load(file);
+            diagnostics.AddRange(read.Diagnostics);
+            foreach (var loadTest in read.LoadTests)
+            {
+                var definition = new LoadTestDefinition(loadTest.Name + " in " + Path.GetFileName(file), loadTest);
+                definitions.Add(definition);
+                fromScenarioFiles.Add(definition);
+            }
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static EmittedLoadTest WithSchema(EmittedLoadTest output) =>
+        new(output.Name, output.Script, [.. output.Files, new EmittedFile(ScenarioFiles.ScenarioFileSchema.FileName, System.Text.Encoding.UTF8.GetBytes(ScenarioFiles.ScenarioFileSchema.Text))]);
+
+    // Load tests from the assembly and from scenario files share the output folder: one name, one script. Names are
+    // compared ignoring case, as file systems that ignore case would let one script overwrite the other.
+    private static List<LoadTestDefinition> RemoveDuplicateNames(List<LoadTestDefinition> found, List<ModelDiagnostic> diagnostics)
+    {
+        var usable = new List<LoadTestDefinition>();
+        foreach (var group in found.GroupBy(d => d.LoadTest.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var same = group.ToList();
+            if (same.Count == 1)
+            {
+                usable.Add(same[0]);
+                continue;
+            }
+
+            foreach (var definition in same)
+            {
+                var others = string.Join(", ", same.Where(d => !ReferenceEquals(d, definition)).Select(d => d.DisplayName));
+                diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.DuplicateLoadTestName, definition.DisplayName, definition.LoadTest.DefinedAt, definition.LoadTest.Name, "also by " + others));
+            }
+        }
+
+        return usable;
     }
 
     private static EmitResult EmitOne(K6ScriptEmitter emitter, LoadTestDefinition definition)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 
 namespace K6Scenarios.Cli;
 
@@ -11,7 +12,11 @@ internal sealed record EmitSettings
     /// <summary>The most VUs one load generator sustains when <c>--max-vus-per-generator</c> is not given.</summary>
     public const int DefaultMaxVusPerGenerator = 1000;
 
-    public required string AssemblyPath { get; init; }
+    /// <summary>Gets the built assembly whose [LoadTest] members are emitted, or <see langword="null"/> for scenario files only.</summary>
+    public string? AssemblyPath { get; init; }
+
+    /// <summary>Gets the scenario files (<c>*.k6s.yaml</c>) whose load tests are emitted, in the order given.</summary>
+    public IReadOnlyList<string> ScenarioFiles { get; init; } = [];
 
     public required string OutputDirectory { get; init; }
 
@@ -51,9 +56,12 @@ internal static class CommandLine
 {
     public const string Usage = """
         Usage: K6Scenarios.Cli emit <assembly.dll> --out <dir> [options]
+               K6Scenarios.Cli emit <file.k6s.yaml>... --out <dir> [options]
 
-        Finds the [LoadTest] members of a built assembly, emits a k6 script for each,
-        validates it, and writes it (with its data files) into <dir>.
+        Finds the [LoadTest] members of a built assembly, and the load tests of scenario
+        files (*.k6s.yaml, patterns such as tests/*.k6s.yaml allowed), emits a k6 script
+        for each, validates it, and writes it (with its data files) into <dir>. With
+        scenario files, their JSON Schema (k6scenarios.schema.json) is written there too.
 
         Options:
           --out <dir>                    Folder the scripts are written to (required).
@@ -100,6 +108,7 @@ internal static class CommandLine
         }
 
         string? assembly = null;
+        var scenarioFiles = new List<string>();
         string? output = null;
         string? baseDirectory = null;
         string? listFile = null;
@@ -137,6 +146,19 @@ internal static class CommandLine
                     if (arg.StartsWith('-'))
                     {
                         return new ParsedCommand.UsageError("unknown option '" + arg + "'");
+                    }
+
+                    if (ScenarioFilePatterns.IsScenarioFile(arg))
+                    {
+                        // Shells without globbing (cmd, MSBuild's Exec on Windows) pass the pattern itself.
+                        var matched = ScenarioFilePatterns.Expand(arg);
+                        if (matched.Count == 0)
+                        {
+                            return new ParsedCommand.UsageError("no scenario file matches '" + arg + "'");
+                        }
+
+                        scenarioFiles.AddRange(matched.Where(f => !scenarioFiles.Contains(f, StringComparer.Ordinal)));
+                        continue;
                     }
 
                     if (assembly is not null)
@@ -193,9 +215,9 @@ internal static class CommandLine
             }
         }
 
-        if (assembly is null)
+        if (assembly is null && scenarioFiles.Count == 0)
         {
-            return new ParsedCommand.UsageError("no assembly given; pass the built .dll that defines the load tests");
+            return new ParsedCommand.UsageError("no assembly given; pass the built .dll that defines the load tests, or scenario files (*.k6s.yaml)");
         }
 
         if (output is null)
@@ -205,8 +227,10 @@ internal static class CommandLine
 
         return new ParsedCommand.Emit(new EmitSettings
         {
-            AssemblyPath = Path.GetFullPath(assembly),
-            OutputDirectory = Path.GetFullPath(output),
+            AssemblyPath = assembly is null ? null : Path.GetFullPath(assembly),
+            ScenarioFiles = scenarioFiles,
+            // "--out k6/" names the same folder as "--out k6" (the writer compares paths without a trailing separator).
+            OutputDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output)),
             BaseDirectory = Path.GetFullPath(baseDirectory ?? Directory.GetCurrentDirectory()),
             WarningsAsErrors = warningsAsErrors,
             MaxVusPerGenerator = maxVus,
@@ -235,4 +259,28 @@ internal static class CommandLine
     }
 
     private static bool IsHelp(string arg) => arg is "-h" or "--help" or "-?" or "help";
+}
+
+/// <summary>Expands a scenario-file argument: a path, or a pattern with <c>*</c> and <c>?</c> in its file name.</summary>
+internal static class ScenarioFilePatterns
+{
+    // The suffixes of ScenarioFileLoader.Extensions, checked here so that parsing never loads K6Scenarios.ScenarioFiles.
+    public static bool IsScenarioFile(string path) =>
+        path.EndsWith(".k6s.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".k6s.yml", StringComparison.OrdinalIgnoreCase);
+
+    public static IReadOnlyList<string> Expand(string argument)
+    {
+        var full = Path.GetFullPath(argument);
+        var name = Path.GetFileName(full);
+        if (name.IndexOfAny(['*', '?']) < 0)
+        {
+            // A file that does not exist is reported when it is read (K6S1011), with its path.
+            return [full];
+        }
+
+        var directory = Path.GetDirectoryName(full)!;
+        return Directory.Exists(directory)
+            ? Directory.GetFiles(directory, name).Where(IsScenarioFile).Order(StringComparer.Ordinal).ToArray()
+            : [];
+    }
 }

@@ -46,7 +46,7 @@ internal static class Program
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            var crash = new ModelDiagnostic(DiagnosticCatalog.EmitterFailed, string.Empty, null, Path.GetFileName(settings.AssemblyPath), e.GetType().Name, e.Message);
+            var crash = new ModelDiagnostic(DiagnosticCatalog.EmitterFailed, string.Empty, null, Path.GetFileName(settings.AssemblyPath ?? (settings.ScenarioFiles.Count > 0 ? settings.ScenarioFiles[0] : "emit")), e.GetType().Name, e.Message);
             output.WriteLine(new DiagnosticFormatter(settings.ProjectFile, settings.PathMap).Format(crash));
             error.WriteLine(e.ToString());
             return EmitCommand.Failure;

@@ -3,11 +3,22 @@ using System.Globalization;
 
 namespace K6Scenarios.Diagnostics;
 
-/// <summary>Where in C# source an element of the model was defined, as recorded by the builder.</summary>
-/// <param name="FilePath">The source file, as the compiler saw it.</param>
+/// <summary>Where an element of the model was defined: the C# line recorded by the builder, or the line and column of a scenario file.</summary>
+/// <param name="FilePath">The source file, as the compiler (or the scenario-file loader) saw it.</param>
 /// <param name="Line">The 1-based line.</param>
 public sealed record SourceLocation(string FilePath, int Line)
 {
+    /// <summary>Gets the 1-based column, when known (scenario files know it; C# caller information does not).</summary>
+    public int? Column { get; init; }
+
+    /// <summary>Creates a location with a line and a column.</summary>
+    /// <param name="filePath">The file.</param>
+    /// <param name="line">The 1-based line.</param>
+    /// <param name="column">The 1-based column.</param>
+    /// <returns>The location.</returns>
+    public static SourceLocation At(string filePath, int line, int column) =>
+        new(filePath, line) { Column = column > 0 ? column : null };
+
     /// <summary>Creates a location from caller information, or <see langword="null"/> when there is none.</summary>
     /// <param name="filePath">The caller's file path.</param>
     /// <param name="line">The caller's line number.</param>
@@ -16,7 +27,12 @@ public sealed record SourceLocation(string FilePath, int Line)
         string.IsNullOrEmpty(filePath) || line <= 0 ? null : new SourceLocation(filePath!, line);
 
     /// <inheritdoc />
-    public override string ToString() => FilePath + "(" + Line.ToString(CultureInfo.InvariantCulture) + ")";
+    public override string ToString() => FilePath + "(" + Position + ")";
+
+    /// <summary>Gets the position as MSBuild reads it: <c>line</c>, or <c>line,column</c> when the column is known.</summary>
+    public string Position => Column is { } column
+        ? Line.ToString(CultureInfo.InvariantCulture) + "," + column.ToString(CultureInfo.InvariantCulture)
+        : Line.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>A problem found in a load test: which rule, what to do, and which element it is about.</summary>
@@ -72,8 +88,8 @@ public sealed class ModelDiagnostic
     public ModelDiagnostic WithSeverity(RuleSeverity severity) => new(this, severity);
 
     /// <summary>
-    /// Formats the diagnostic in the canonical MSBuild form, <c>file(line): error K6S0101: message [path]</c>,
-    /// so IDEs and CI logs annotate the right line.
+    /// Formats the diagnostic in the canonical MSBuild form, <c>file(line): error K6S0101: message [path]</c>
+    /// (<c>file(line,column)</c> when the column is known), so IDEs and CI logs annotate the right place.
     /// </summary>
     /// <param name="fallbackFile">The file named when the element has no recorded location.</param>
     /// <returns>The formatted line.</returns>

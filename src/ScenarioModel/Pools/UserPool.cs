@@ -137,6 +137,12 @@ public sealed class UserPool
     public UserPool WithCount(int count) =>
         new(Name, Source, FilePath, count >= 0 ? count : throw new ArgumentOutOfRangeException(nameof(count)), Fields, GeneratedFields, DefinedAt);
 
+    /// <summary>Returns a copy that records where the pool was defined (a scenario file records line and column).</summary>
+    /// <param name="definedAt">The location.</param>
+    /// <returns>The copy.</returns>
+    public UserPool At(SourceLocation? definedAt) =>
+        new(Name, Source, FilePath, Count, Fields, GeneratedFields, definedAt);
+
     /// <summary>Reads a field of the entry the scenario selected.</summary>
     /// <param name="field">The field name.</param>
     /// <returns>The value.</returns>

@@ -176,6 +176,8 @@ public sealed class PackedPackageTests : IDisposable
                 .BaseUrl("BASE_URL", "http://localhost:8080")
                 .Scenario("browse", s => s.SharedIterations(1, 1).Flow(f => f
                     .Get("/products", r => r.ExpectStatus(201))));
+        }
+        """;
 
     // A constant the analyzers see while the code is typed: an error that stops the compile before emission.
     private const string AnalyzerMistakeSource = """

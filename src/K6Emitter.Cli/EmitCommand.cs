@@ -102,8 +102,16 @@ internal sealed class EmitCommand
         var written = OutputFolder.Write(_settings.OutputDirectory, succeeded, ReadPreviousList(_settings.ListFile));
         diagnostics.AddRange(written.Diagnostics);
 
+        // The analyzers ran the same rules while compiling: what they reported is not reported twice. Errors are
+        // always reported (an analyzer error stops the compile, so one here is the emit step's own finding).
+        var analyzerLog = AnalyzerLog.Read(_settings.AnalyzerLog);
         foreach (var diagnostic in diagnostics.Select(Adjust))
         {
+            if (!diagnostic.IsError && analyzerLog.Reported(diagnostic, diagnostic.Location is { } location ? _formatter.UnmapPath(location.FilePath) : null))
+            {
+                continue;
+            }
+
             Report(diagnostic);
         }
 

@@ -34,6 +34,9 @@ internal sealed record EmitSettings
     /// <summary>Gets the compiler's path map (<c>/src/=/_/</c>), undone on source locations so they name real files.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> PathMap { get; init; } = [];
 
+    /// <summary>Gets the compiler's SARIF error log of this build: findings the analyzers reported there are not repeated.</summary>
+    public string? AnalyzerLog { get; init; }
+
     /// <summary>Gets the OpenAPI documents requests are checked against: the path, and the base URL variable it describes (or null for any).</summary>
     public IReadOnlyList<KeyValuePair<string, string?>> OpenApiDocuments { get; init; } = [];
 
@@ -73,6 +76,8 @@ internal static class CommandLine
           --list-file <path>             Write the list of files the tool owns in <dir>, one per line.
           --project <path>               File named by diagnostics that have no source location.
           --path-map <from=to,...>       The compiler's PathMap, undone on source locations.
+          --analyzer-log <file>          The compiler's SARIF error log of this build: findings the
+                                         analyzers already reported there are not reported again.
           --allow-empty                  No warning when the assembly defines no load test.
           --openapi <file>               An OpenAPI document requests are checked against (repeatable);
                                          it applies to every request when it is the only one.
@@ -113,6 +118,7 @@ internal static class CommandLine
         string? baseDirectory = null;
         string? listFile = null;
         string? project = null;
+        string? analyzerLog = null;
         var warningsAsErrors = false;
         var allowEmpty = false;
         var maxVus = EmitSettings.DefaultMaxVusPerGenerator;
@@ -135,7 +141,7 @@ internal static class CommandLine
                 case "--allow-empty":
                     allowEmpty = true;
                     continue;
-                case "--out" or "--base-dir" or "--list-file" or "--project" or "--path-map" or "--max-vus-per-generator" or "--openapi" or "--openapi-for":
+                case "--out" or "--base-dir" or "--list-file" or "--project" or "--path-map" or "--analyzer-log" or "--max-vus-per-generator" or "--openapi" or "--openapi-for":
                     if (i + 1 >= args.Count || args[i + 1].Length == 0)
                     {
                         return new ParsedCommand.UsageError(arg + " needs a value");
@@ -188,6 +194,9 @@ internal static class CommandLine
                 case "--path-map":
                     pathMap = ParsePathMap(value);
                     break;
+                case "--analyzer-log":
+                    analyzerLog = Path.GetFullPath(value);
+                    break;
                 case "--openapi":
                     openApi.Add(new KeyValuePair<string, string?>(Path.GetFullPath(value), null));
                     break;
@@ -237,6 +246,7 @@ internal static class CommandLine
             ListFile = listFile is null ? null : Path.GetFullPath(listFile),
             ProjectFile = project is null ? null : Path.GetFullPath(project),
             PathMap = pathMap,
+            AnalyzerLog = analyzerLog,
             AllowEmpty = allowEmpty,
             OpenApiDocuments = openApi,
         });

@@ -268,24 +268,18 @@ public sealed class UserMixBuilder
             yield break;
         }
 
-        // Largest-remainder rounding keeps the sum equal to totalVus.
-        var exact = _types.Select(t => (double)totalVus * t.Weight / totalWeight).ToArray();
-        var vus = exact.Select(e => (int)Math.Floor(e)).ToArray();
-        var remainder = totalVus - vus.Sum();
-        foreach (var index in exact.Select((e, i) => (Fraction: e - Math.Floor(e), Index: i)).OrderByDescending(x => x.Fraction).ThenBy(x => x.Index).Take(remainder))
-        {
-            vus[index.Index]++;
-        }
+        // Largest-remainder rounding keeps the sum equal to totalVus (the rule core's arithmetic, which the analyzers use too).
+        var vus = Rules.ExecutorMath.SplitByWeight(totalVus, _types.Select(t => (long)t.Weight).ToArray());
 
         for (var i = 0; i < _types.Count; i++)
         {
             var type = _types[i];
-            var rampUp = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(totalVus / spawnRatePerSecond)));
+            var rampUp = Rules.ExecutorMath.SpawnTime(totalVus, spawnRatePerSecond);
             var builder = new ScenarioBuilder(type.Name, definedAt);
             builder.RampingVus(0, stages => stages
-                .RampTo(vus[i], rampUp)
+                .RampTo((int)vus[i], rampUp)
                 .Hold(duration)
-                .RampTo(0, TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(vus[i] / spawnRatePerSecond)))));
+                .RampTo(0, Rules.ExecutorMath.SpawnTime(vus[i], spawnRatePerSecond)));
             type.Configure(builder);
             yield return builder.Build();
         }

@@ -477,7 +477,8 @@ internal sealed partial class OptionsChecker
                 }
             }
 
-            if (stageObject.Get("duration").IsUndefined())
+            // k6 decodes a null duration or target as absent ("doesn't have a ..."), like a missing key.
+            if (stageObject.Get("duration").IsUndefined() || stageObject.Get("duration").IsNull())
             {
                 _report($"{stageLabel} doesn't have a duration", stagePath);
             }
@@ -489,7 +490,7 @@ internal sealed partial class OptionsChecker
             var target = ReadInteger(stageObject, "target", stagePath, stageLabel);
             if (target is null)
             {
-                if (stageObject.Get("target").IsUndefined())
+                if (stageObject.Get("target").IsUndefined() || stageObject.Get("target").IsNull())
                 {
                     _report($"{stageLabel} doesn't have a target", stagePath);
                 }

@@ -39,7 +39,7 @@ public sealed record K6ProcessResult(int ExitCode, string StandardOutput, string
 public static class K6Process
 {
     // Real-k6 tests in several classes run in parallel; this bounds how many k6 processes share the machine's cores.
-    private static readonly SemaphoreSlim Gate = new(Math.Max(2, Environment.ProcessorCount));
+    private static readonly SemaphoreSlim Gate = new(Math.Max(4, 2 * Environment.ProcessorCount));
 
     /// <summary>Runs k6 to completion or until <paramref name="timeout"/>.</summary>
     /// <param name="arguments">The arguments after the binary (<c>run</c>, <c>inspect</c>, ...).</param>

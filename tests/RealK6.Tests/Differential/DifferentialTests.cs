@@ -26,7 +26,7 @@ public sealed class DifferentialTests
     [RealK6Fact]
     public async Task Our_validator_and_real_k6_agree_on_every_generated_case()
     {
-        var cases = ScriptCases.Generate(Seed, 850).Concat(ModelCases.Generate(Seed + 1, 250)).ToList();
+        var cases = ScriptCases.Generate(Seed, 790).Concat(ModelCases.Generate(Seed + 1, 240)).ToList();
         Assert.True(cases.Count >= 1000, "only " + cases.Count + " cases");
 
         var verdicts = await JudgeAsync(cases);

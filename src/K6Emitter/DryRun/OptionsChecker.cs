@@ -580,7 +580,13 @@ internal sealed partial class OptionsChecker
             var entryObject = entry.AsObject();
             foreach (var name in Keys(entryObject))
             {
-                if (Array.IndexOf(ThresholdObjectKeys, name) < 0)
+                var sameIgnoringCase = Array.Find(ThresholdObjectKeys, k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+                if (Array.IndexOf(ThresholdObjectKeys, name) < 0 && sameIgnoringCase is not null)
+                {
+                    // Go's JSON decoding matches keys ignoring case, so k6 honours it; the documented spelling is still the one to write.
+                    _report($"threshold '{key}': write '{sameIgnoringCase}' rather than '{name}' (k6 accepts it only because it matches keys ignoring case)", [.. at, name]);
+                }
+                else if (Array.IndexOf(ThresholdObjectKeys, name) < 0)
                 {
                     var suggestion = K6Syntax.ClosestMatch(name, ThresholdObjectKeys);
                     _report($"threshold '{key}': k6 silently ignores the key '{name}'{(suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?")}; a threshold object has threshold, abortOnFail and delayAbortEval", [.. at, name]);

@@ -29,7 +29,7 @@ internal static partial class DeliberateRules
             "a '__proto__' key sets the object's prototype (shared/K6.md), so k6 never sees that threshold at all"),
         (new(@"^unknown option '(Scenarios|ext|paused)'"),
             "option keys k6 tolerates silently: Go's JSON decoding matches 'Scenarios' to scenarios ignoring case, 'ext' is ignored since v2.0 and 'paused' makes every run wait for a resume; the emitter writes none of them"),
-        (new(@"k6 silently ignores the key '(abortOnfail|AbortOnFail|Threshold|delayabortEval)'"),
+        (new(@"^threshold '[^']*': write '(threshold|abortOnFail|delayAbortEval)' rather than"),
             "threshold object keys in another case: k6 matches them ignoring case, we require the documented spelling"),
         (new(@"^options\.thresholds must be an object of metric to expressions, got null"),
             "thresholds: null runs with no thresholds at all; the emitter always writes an object"),

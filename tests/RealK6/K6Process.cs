@@ -39,7 +39,7 @@ public sealed record K6ProcessResult(int ExitCode, string StandardOutput, string
 public static class K6Process
 {
     // Real-k6 tests in several classes run in parallel; this bounds how many k6 processes share the machine's cores.
-    private static readonly SemaphoreSlim Gate = new(Math.Max(2, Environment.ProcessorCount));
+    private static readonly SemaphoreSlim Gate = new(Math.Max(4, 2 * Environment.ProcessorCount));
 
     /// <summary>Runs k6 to completion or until <paramref name="timeout"/>.</summary>
     /// <param name="arguments">The arguments after the binary (<c>run</c>, <c>inspect</c>, ...).</param>
@@ -120,11 +120,12 @@ public static class K6Process
         process.BeginErrorReadLine();
         var timedOut = false;
         TimeSpan? cpu = null;
-        long? peak = null;
+        long? peak;
+        var usage = new ResourceSample();
         using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             limit.CancelAfter(timeout);
-            var sampler = SamplePeakMemoryAsync(process, limit.Token);
+            var sampler = SampleAsync(process, usage, limit.Token);
             try
             {
                 var enough = onStarted is not null && await onStarted(process, limit.Token).ConfigureAwait(false);
@@ -139,23 +140,21 @@ public static class K6Process
             }
             finally
             {
-                var last = process.HasExited ? null : ReadHighWaterMark(process.Id);
                 if (!process.HasExited)
                 {
+                    usage.Read(process.Id);
                     TryReadCpu(process, ref cpu);
                     process.Kill(entireProcessTree: true);
                 }
 
                 await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-                var sampled = await sampler.ConfigureAwait(false);
-                peak = last is null ? sampled : Math.Max(last.Value, sampled ?? 0);
+                await sampler.ConfigureAwait(false);
+                peak = usage.PeakWorkingSet;
             }
         }
 
-        if (cpu is null)
-        {
-            TryReadCpu(process, ref cpu);
-        }
+        // A process that ended by itself is reaped before its times can be read: take the last sample (every 100 ms).
+        cpu ??= usage.CpuTime;
 
         string stdout;
         string stderr;
@@ -186,24 +185,21 @@ public static class K6Process
         }
     }
 
-    // Linux keeps the peak resident set in /proc/<pid>/status (VmHWM) until the process is reaped; read it last.
-    private static async Task<long?> SamplePeakMemoryAsync(Process process, CancellationToken cancellationToken)
+    // Linux keeps the peak resident set (VmHWM) and the CPU times in /proc/<pid>; sample them while the process runs.
+    private static async Task SampleAsync(Process process, ResourceSample usage, CancellationToken cancellationToken)
     {
-        long? peak = null;
         try
         {
             while (!process.HasExited && !cancellationToken.IsCancellationRequested)
             {
-                peak = Math.Max(peak ?? 0, ReadHighWaterMark(process.Id) ?? 0);
-                await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+                usage.Read(process.Id);
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
         {
             // Sampling ends with the run.
         }
-
-        return peak == 0 ? null : peak;
     }
 
     private static long? ReadHighWaterMark(int pid)
@@ -225,5 +221,36 @@ public static class K6Process
         }
 
         return null;
+    }
+
+    private sealed class ResourceSample
+    {
+        // Clock ticks per second of /proc/<pid>/stat (USER_HZ), 100 on every Linux k6 ships for.
+        private const double TicksPerSecond = 100;
+
+        public long? PeakWorkingSet { get; private set; }
+
+        public TimeSpan? CpuTime { get; private set; }
+
+        public void Read(int pid)
+        {
+            if (ReadHighWaterMark(pid) is { } peak)
+            {
+                PeakWorkingSet = Math.Max(PeakWorkingSet ?? 0, peak);
+            }
+
+            try
+            {
+                // Fields after the command name (which may hold spaces) start at state; utime and stime are the 12th and 13th.
+                var stat = System.IO.File.ReadAllText("/proc/" + pid.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                CpuTime = TimeSpan.FromSeconds(ticks / TicksPerSecond);
+            }
+            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                // Not Linux, or the process just ended.
+            }
+        }
     }
 }

@@ -12,6 +12,12 @@ public sealed record SystemUnderTestOptions
     public string EvospinPassword { get; init; } = DefaultEvospinPassword;
 
     /// <summary>
+    /// Gets the password of Vineyard accounts that exist before the test (any username), or <see langword="null"/> when
+    /// only registered users log in. Load tests that log in without registering (samples/Mistakes) need it.
+    /// </summary>
+    public string? VineyardSeededPassword { get; init; }
+
+    /// <summary>
     /// Gets how many <c>/api/*</c> requests each EasyMO service accepts per second before it answers 429, as the
     /// seed's rate limiting does. The default is high enough that short runs never meet it.
     /// </summary>

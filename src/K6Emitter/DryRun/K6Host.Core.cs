@@ -66,6 +66,12 @@ internal sealed partial class K6Host
                 throw Error("group and check names may not contain '::'");
             }
 
+            // k6 v2.2 panics (exit 2, no summary) on a check name holding a lone UTF-16 surrogate.
+            if (HasLoneSurrogate(name))
+            {
+                throw Error("check names may not contain a lone UTF-16 surrogate (k6 panics on it); use whole characters");
+            }
+
             var result = checkObject.Get(name);
             if (IsAsyncFunction(result))
             {
@@ -197,7 +203,8 @@ internal sealed partial class K6Host
                 throw Error($"metric '{name}' already exists but with type {known.Type}, instead of {type}");
             }
 
-            if (!isTime.IsUndefined() && known.Contains != contains)
+            // k6's registry compares the value type too, so `new Trend(name)` after `new Trend(name, true)` fails.
+            if (known.Contains != contains)
             {
                 throw Error($"metric '{name}' already exists but with a value type {known.Contains}, instead of {contains}");
             }
@@ -365,6 +372,23 @@ internal sealed partial class K6Host
         }
 
         content = string.Empty;
+        return false;
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 }

@@ -154,7 +154,9 @@ internal static class K6Syntax
         else if (left.StartsWith("p(", StringComparison.Ordinal) && left.EndsWith(')'))
         {
             var percentile = left[2..^1];
-            if (!double.TryParse(percentile, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value) || value < 0 || value > 100)
+            // k6 reads the percentile with Go's strconv.ParseFloat, which takes no surrounding spaces: 'p( 95 )' fails.
+            const NumberStyles GoFloat = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+            if (!double.TryParse(percentile, GoFloat, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value) || value < 0 || value > 100)
             {
                 error = $"threshold \"{expression}\": the percentile in '{left}' must be a number between 0 and 100";
                 return false;

@@ -477,7 +477,8 @@ internal sealed partial class OptionsChecker
                 }
             }
 
-            if (stageObject.Get("duration").IsUndefined())
+            // k6 decodes a null duration or target as absent ("doesn't have a ..."), like a missing key.
+            if (stageObject.Get("duration").IsUndefined() || stageObject.Get("duration").IsNull())
             {
                 _report($"{stageLabel} doesn't have a duration", stagePath);
             }
@@ -489,7 +490,7 @@ internal sealed partial class OptionsChecker
             var target = ReadInteger(stageObject, "target", stagePath, stageLabel);
             if (target is null)
             {
-                if (stageObject.Get("target").IsUndefined())
+                if (stageObject.Get("target").IsUndefined() || stageObject.Get("target").IsNull())
                 {
                     _report($"{stageLabel} doesn't have a target", stagePath);
                 }
@@ -579,7 +580,13 @@ internal sealed partial class OptionsChecker
             var entryObject = entry.AsObject();
             foreach (var name in Keys(entryObject))
             {
-                if (Array.IndexOf(ThresholdObjectKeys, name) < 0)
+                var sameIgnoringCase = Array.Find(ThresholdObjectKeys, k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+                if (Array.IndexOf(ThresholdObjectKeys, name) < 0 && sameIgnoringCase is not null)
+                {
+                    // Go's JSON decoding matches keys ignoring case, so k6 honours it; the documented spelling is still the one to write.
+                    _report($"threshold '{key}': write '{sameIgnoringCase}' rather than '{name}' (k6 accepts it only because it matches keys ignoring case)", [.. at, name]);
+                }
+                else if (Array.IndexOf(ThresholdObjectKeys, name) < 0)
                 {
                     var suggestion = K6Syntax.ClosestMatch(name, ThresholdObjectKeys);
                     _report($"threshold '{key}': k6 silently ignores the key '{name}'{(suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?")}; a threshold object has threshold, abortOnFail and delayAbortEval", [.. at, name]);

@@ -26,7 +26,7 @@ internal static class ConformanceJudge
         ArgumentNullException.ThrowIfNull(scripts);
         using var workspace = new K6Workspace();
         var problems = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(scripts.Select((script, index) => (Script: script, Index: index)), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, async (item, cancellationToken) =>
+        await Parallel.ForEachAsync(scripts.Select((script, index) => (Script: script, Index: index)), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(4, 2 * Environment.ProcessorCount) }, async (item, cancellationToken) =>
         {
             // Each script in a folder of its own: data files of different load tests never meet.
             var emitted = item.Script;

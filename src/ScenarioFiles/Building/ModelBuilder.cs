@@ -191,6 +191,7 @@ internal sealed partial class ModelBuilder
             Options = file.Options is { } options ? BuildOptions(options) : new K6Options(),
             Outputs = file.Outputs ?? [],
             Kubernetes = file.Kubernetes is { } kubernetes ? BuildKubernetes(kubernetes) : null,
+            Profiles = BuildProfiles(file.Profiles),
             DefinedAt = file.Location,
         };
         if (file.ExpectedStatuses is not null && file.AlsoExpectedStatuses is not null)
@@ -273,7 +274,35 @@ internal sealed partial class ModelBuilder
         };
     }
 
-    private Executor? BuildExecutor(ScenarioFile file) => file.Executor switch
+    private RunProfile[] BuildProfiles(Dictionary<string, ProfileFile>? profiles)
+    {
+        var built = new List<RunProfile>();
+        foreach (var (name, profile) in profiles ?? [])
+        {
+            var executors = new List<ScenarioShape>();
+            foreach (var (scenario, shape) in profile.Scenarios ?? [])
+            {
+                if (BuildExecutor(shape) is { } executor)
+                {
+                    executors.Add(new ScenarioShape(scenario, executor));
+                }
+            }
+
+            built.Add(new RunProfile
+            {
+                Name = name,
+                VuScale = profile.Vus ?? 1,
+                RateScale = profile.Rate,
+                Duration = Duration(profile.Duration, profile, "duration"),
+                Executors = executors,
+                DefinedAt = profile.Location,
+            });
+        }
+
+        return built.ToArray();
+    }
+
+    private Executor? BuildExecutor(ExecutorFile file) => file.Executor switch
     {
         "shared-iterations" => new SharedIterationsExecutor { Vus = file.Vus ?? 1, Iterations = file.Iterations ?? 1, MaxDuration = Duration(file.MaxDuration, file, "maxDuration") },
         "per-vu-iterations" => new PerVuIterationsExecutor { Vus = file.Vus ?? 1, Iterations = file.Iterations ?? 1, MaxDuration = Duration(file.MaxDuration, file, "maxDuration") },

@@ -64,6 +64,35 @@ public sealed class LoadTestFile : FileElement
     /// <summary>Also write a k6-operator manifest, <c>{name}.testrun.yaml</c>, that splits the load over runner pods.</summary>
     [JsonPropertyName("kubernetes")]
     public KubernetesFile? Kubernetes { get; set; }
+
+    /// <summary>
+    /// Run profiles (smoke, average-load, stress, spike, soak, breakpoint), by name, in order: other shapes of the same
+    /// flows, chosen at run time with <c>-e LOAD_PROFILE=name</c>; without it the test runs as defined.
+    /// </summary>
+    [JsonPropertyName("profiles")]
+    public Dictionary<string, ProfileFile>? Profiles { get; set; }
+}
+
+/// <summary>A run profile: the test's scenarios scaled, stretched, or given other executors.</summary>
+[ElementName("a run profile")]
+public sealed class ProfileFile : FileElement
+{
+    /// <summary>What VU counts are multiplied by (0.01 for a smoke test of a 200-VU test: 2 VUs).</summary>
+    [JsonPropertyName("vus")]
+    public double? Vus { get; set; }
+
+    /// <summary>What arrival rates are multiplied by (default: the VU scale).</summary>
+    [JsonPropertyName("rate")]
+    public double? Rate { get; set; }
+
+    /// <summary>How long the profile runs: timed executors are stretched or shortened to it.</summary>
+    [JsonPropertyName("duration")]
+    [K6Duration]
+    public string? Duration { get; set; }
+
+    /// <summary>Executors that replace a scenario's own in this profile, by scenario name.</summary>
+    [JsonPropertyName("scenarios")]
+    public Dictionary<string, ProfileExecutorFile>? Scenarios { get; set; }
 }
 
 /// <summary>A threshold expression in k6's grammar, with the abort settings k6 allows.</summary>
@@ -90,9 +119,8 @@ public sealed class ThresholdFile : FileElement
     public string? DelayAbortEval { get; set; }
 }
 
-/// <summary>A scenario: a k6 executor with its settings, and the flow each iteration runs.</summary>
-[ElementName("a scenario")]
-public sealed class ScenarioFile : FileElement
+/// <summary>A k6 executor with its settings: what a scenario runs, or what a run profile runs it with.</summary>
+public abstract class ExecutorFile : FileElement
 {
     /// <summary>The k6 executor.</summary>
     [JsonPropertyName("executor")]
@@ -163,7 +191,12 @@ public sealed class ScenarioFile : FileElement
     [JsonPropertyName("maxVUs")]
     [OnlyWith("executor", "constant-arrival-rate", "ramping-arrival-rate")]
     public int? MaxVus { get; set; }
+}
 
+/// <summary>A scenario: a k6 executor with its settings, and the flow each iteration runs.</summary>
+[ElementName("a scenario")]
+public sealed class ScenarioFile : ExecutorFile
+{
     /// <summary>When the scenario starts, relative to the test start (k6 default 0s).</summary>
     [JsonPropertyName("startTime")]
     [K6Duration]
@@ -190,6 +223,12 @@ public sealed class ScenarioFile : FileElement
     [JsonPropertyName("flow")]
     [Required]
     public List<StepFile>? Flow { get; set; }
+}
+
+/// <summary>The executor a run profile gives a scenario instead of its own (the scenario keeps its flow and settings).</summary>
+[ElementName("a profile's executor")]
+public sealed class ProfileExecutorFile : ExecutorFile
+{
 }
 
 /// <summary>One stage of a ramp.</summary>

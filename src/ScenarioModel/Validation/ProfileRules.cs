@@ -112,11 +112,14 @@ internal static partial class ProfileRules
         }
     }
 
-    private static IReadOnlyList<ModelDiagnostic> ScenarioDiagnostics(LoadTest test, ValidationSettings settings, IReadOnlyList<Scenario> scenarios)
+    /// <summary>The scenario and executor findings (01xx) of the rule core on the test with its scenarios shaped.</summary>
+    private static ModelDiagnostic[] ScenarioDiagnostics(LoadTest test, ValidationSettings settings, IReadOnlyList<Scenario> scenarios)
     {
         var shaped = new ValidationContext(test with { Scenarios = scenarios, Profiles = [] }, settings);
-        ScenarioRules.Check(shaped);
-        return shaped.Diagnostics;
+        var facts = ModelFacts.Read(shaped.Test, [], out _);
+        var findings = new List<ModelDiagnostic>();
+        Rules.RuleEngine.CheckTest(facts, new Rules.RuleSettings { PeakVusPerGenerator = 0 }, new ModelDiagnosticSink(findings));
+        return findings.Where(d => d.Id.StartsWith("K6S01", StringComparison.Ordinal)).ToArray();
     }
 
     private static string Key(ModelDiagnostic diagnostic) => diagnostic.Id + "|" + diagnostic.Path + "|" + diagnostic.Message;

@@ -126,34 +126,6 @@ internal static class Constants
         }
     }
 
-    /// <summary>Formats milliseconds the way k6 writes durations (<c>1m30s</c>, <c>-1s</c>, <c>0s</c>).</summary>
-    public static string FormatDuration(double milliseconds)
-    {
-        if (double.IsNaN(milliseconds) || double.IsInfinity(milliseconds) || Math.Abs(milliseconds) > 1e15)
-        {
-            return milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + "ms";
-        }
-
-        var total = (long)Math.Round(milliseconds, MidpointRounding.AwayFromZero);
-        if (total == 0)
-        {
-            return "0s";
-        }
-
-        var builder = new System.Text.StringBuilder();
-        if (total < 0)
-        {
-            builder.Append('-');
-            total = -total;
-        }
-
-        Append(builder, total / 3_600_000, "h");
-        Append(builder, total / 60_000 % 60, "m");
-        Append(builder, total / 1000 % 60, "s");
-        Append(builder, total % 1000, "ms");
-        return builder.ToString();
-    }
-
     private static void Append(System.Text.StringBuilder builder, long amount, string unit)
     {
         if (amount != 0)

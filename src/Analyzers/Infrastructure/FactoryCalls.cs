@@ -49,9 +49,6 @@ internal static class FactoryCalls
     public static IReadOnlyList<FactoryStep>? Resolve(IOperation? value, CancellationToken cancellationToken) =>
         value is null ? null : Resolve(value, 0, cancellationToken);
 
-    /// <summary>Gets the symbol a value refers to, following nothing: the identity of a pool, metric or variable.</summary>
-    public static ISymbol? Identity(IOperation? value) => value?.ReferencedSymbol();
-
     private static IReadOnlyList<FactoryStep>? Resolve(IOperation value, int depth, CancellationToken cancellationToken)
     {
         if (depth > MaxDepth)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using K6Scenarios.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,27 +14,21 @@ namespace K6Scenarios.Analyzers.Reading;
 /// </summary>
 internal sealed class BuilderCalls
 {
-    private static readonly BuilderCalls OpaqueEmpty = new(null, new List<IInvocationOperation>(), isOpaque: true, builderType: null);
-
-    // Keyed by the lambda's operation, which the compiler shares between analyzers; entries go with the compilation.
-    private static readonly ConditionalWeakTable<IAnonymousFunctionOperation, BuilderCalls> Cache = new();
+    private static readonly BuilderCalls OpaqueEmpty = new(null, new List<IInvocationOperation>(), isOpaque: true);
 
     // The walk's stack, reused by each thread (a Read never runs inside another).
     [ThreadStatic]
     private static Stack<IOperation>? t_stack;
 
-    private readonly INamedTypeSymbol? _builderType;
-
-    private BuilderCalls(IAnonymousFunctionOperation? lambda, List<IInvocationOperation> calls, bool isOpaque, INamedTypeSymbol? builderType)
+    private BuilderCalls(IAnonymousFunctionOperation? lambda, List<IInvocationOperation> calls, bool isOpaque)
     {
         Lambda = lambda;
         Calls = calls;
         IsOpaque = isOpaque;
-        _builderType = builderType;
     }
 
     /// <summary>Gets the calls of a configuration that was not given (nothing to configure, nothing hidden).</summary>
-    public static BuilderCalls None { get; } = new(null, new List<IInvocationOperation>(), isOpaque: false, builderType: null);
+    public static BuilderCalls None { get; } = new(null, new List<IInvocationOperation>(), isOpaque: false);
 
     /// <summary>Gets the lambda, or <see langword="null"/> when the configuration is not a lambda.</summary>
     public IAnonymousFunctionOperation? Lambda { get; }
@@ -55,16 +48,8 @@ internal sealed class BuilderCalls
             return OpaqueEmpty;
         }
 
-        // Every analyzer reads the same lambdas (a scenario's, then each request's, once per rule set): read each once.
-        if (Cache.TryGetValue(lambda, out var cached) && SymbolEqualityComparer.Default.Equals(cached._builderType, builderType))
-        {
-            return cached;
-        }
-
-        // Another thread may have stored the same reading first; a lambda read as another builder type (broken code) is not cached.
-        var result = Read(lambda, builderType);
-        var stored = Cache.GetValue(lambda, _ => result);
-        return SymbolEqualityComparer.Default.Equals(stored._builderType, builderType) ? stored : result;
+        // One analyzer reads each chain once, so each lambda is read once: no cache is needed.
+        return Read(lambda, builderType);
     }
 
     // One depth-first walk of the lambda's own level: builder calls are collected there, every use of the parameter must
@@ -126,7 +111,7 @@ internal sealed class BuilderCalls
         }
 
         calls.Sort((a, b) => a.NamePosition().CompareTo(b.NamePosition()));
-        return new BuilderCalls(lambda, calls, opaque, builderType);
+        return new BuilderCalls(lambda, calls, opaque);
     }
 
     // Whether a nested lambda refers to the parameter. A scan of its source text for the name as a word rules out almost every

@@ -107,7 +107,7 @@ internal sealed class RuleContext
     public TagUniverse Tags => _tags ??= TagUniverse.Build(Test);
 
     /// <summary>Gets the custom metrics steps record into, in run order (built once, on first use).</summary>
-    public IReadOnlyList<MetricFacts> RecordedMetrics => _recorded ??= CollectRecorded();
+    public IReadOnlyList<MetricFacts> RecordedMetrics => _recorded ??= StepWalk.RecordedMetrics(Test);
 
     /// <summary>Gets the OpenAPI operation a request calls, matched once per request.</summary>
     public OperationMatch? MatchOf(RequestFacts request)
@@ -120,28 +120,6 @@ internal sealed class RuleContext
         }
 
         return match;
-    }
-
-    private List<MetricFacts> CollectRecorded()
-    {
-        var metrics = new List<MetricFacts>();
-        foreach (var step in StepWalk.All(Test))
-        {
-            switch (step.Step)
-            {
-                case RequestFacts request:
-                    metrics.AddRange(request.RecordedMetrics);
-                    break;
-                case RecordFacts { Metric: { } metric }:
-                    metrics.Add(metric);
-                    break;
-                case TimedFacts { Metric: { } metric }:
-                    metrics.Add(metric);
-                    break;
-            }
-        }
-
-        return metrics;
     }
 }
 
@@ -192,6 +170,29 @@ internal readonly struct WalkedStep
 /// <summary>Walks every step of a test in run order: setup, each scenario, teardown; containers before their steps.</summary>
 internal static class StepWalk
 {
+    /// <summary>Gets the custom metrics the steps of a test record into, in run order.</summary>
+    public static List<MetricFacts> RecordedMetrics(TestFacts test)
+    {
+        var metrics = new List<MetricFacts>();
+        foreach (var step in All(test))
+        {
+            switch (step.Step)
+            {
+                case RequestFacts request:
+                    metrics.AddRange(request.RecordedMetrics);
+                    break;
+                case RecordFacts { Metric: { } metric }:
+                    metrics.Add(metric);
+                    break;
+                case TimedFacts { Metric: { } metric }:
+                    metrics.Add(metric);
+                    break;
+            }
+        }
+
+        return metrics;
+    }
+
     /// <summary>Gets every step with its context.</summary>
     public static IEnumerable<WalkedStep> All(TestFacts test)
     {

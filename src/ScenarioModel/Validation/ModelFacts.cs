@@ -86,23 +86,7 @@ internal static class ModelFacts
     public static IEnumerable<MetricFacts> CustomMetricDeclarations(TestFacts test)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var recorded = new List<MetricFacts>();
-        foreach (var step in StepWalk.All(test))
-        {
-            switch (step.Step)
-            {
-                case RequestFacts request:
-                    recorded.AddRange(request.RecordedMetrics);
-                    break;
-                case RecordFacts { Metric: { } metric }:
-                    recorded.Add(metric);
-                    break;
-                case TimedFacts { Metric: { } metric }:
-                    recorded.Add(metric);
-                    break;
-            }
-        }
-
+        var recorded = StepWalk.RecordedMetrics(test);
         foreach (var metric in test.DeclaredMetrics.Concat(recorded).Concat(test.Thresholds.Where(t => t.Metric is not null).Select(t => t.Metric!)))
         {
             if (metric.IsCustom && seen.Add(metric.Name.Value))

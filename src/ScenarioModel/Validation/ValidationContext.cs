@@ -32,10 +32,6 @@ internal sealed class ValidationContext
 
     public IEnumerable<StepSite> AllSites => Scopes.SelectMany(s => s.Sites);
 
-    /// <summary>Gets every step of a scenario's flow, nested ones included, in run order.</summary>
-    public IEnumerable<Step> StepsOf(Scenario scenario) =>
-        Scopes.First(scope => ReferenceEquals(scope.Scenario, scenario)).Sites.Select(site => site.Step);
-
     public EnvironmentTracker Environment { get; }
 
     public IReadOnlyList<ModelDiagnostic> Diagnostics => _diagnostics;

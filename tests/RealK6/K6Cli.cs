@@ -105,8 +105,9 @@ public static class K6Cli
                 async (running, token) => reached = await WaitForPausedAsync(running, port, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
 
-            // Another process took the port between our probe and k6's bind: try another one.
-            if (!reached && !process.TimedOut && attempt < 3 && process.StandardError.Contains("address already in use", StringComparison.Ordinal))
+            // Another process took the port between our probe and k6's bind: try another one. k6 then runs on without its
+            // API server, so what answered on the port (and may have looked paused) was the other process.
+            if (attempt < 5 && process.StandardError.Contains("address already in use", StringComparison.Ordinal))
             {
                 continue;
             }

@@ -42,7 +42,10 @@ public sealed class FailingRunTests : IClassFixture<FaultyServerFixture>
 
     public FailingRunTests(FaultyServerFixture fixture) => _server = fixture.Server;
 
-    /// <summary>Seed 000 as it was written: the sign-in answers 201, the check expects 200.</summary>
+    /// <summary>
+    /// Seed 000 as it was written: the sign-in answers 201, the check expects 200. Its latency threshold is left out:
+    /// on a machine shared with the rest of the test run it could cross too, and these tests are about the checks.
+    /// </summary>
     private static LoadTestBuilder UncorrectedSeed000() => LoadTest.Create("seed-000-uncorrected")
         .BaseUrl(Evospin.Api)
         .Scenario("signin", s => s
@@ -53,8 +56,7 @@ public sealed class FailingRunTests : IClassFixture<FaultyServerFixture>
                     .JsonBody(new { email = Evospin.Users.Field("email"), password = Value.Secret("EVOSPIN_USER_PASSWORD") })
                     .ExpectStatus(200)
                     .CheckBodyHas("accessToken"))
-                .ThinkTime(TimeSpan.FromSeconds(1))))
-        .Threshold(K6Metrics.HttpReqDuration.ForScenario("signin").P(95) < 500);
+                .ThinkTime(TimeSpan.FromSeconds(1))));
 
     private async Task<K6RunResult> RunAsync(LoadTest loadTest)
     {

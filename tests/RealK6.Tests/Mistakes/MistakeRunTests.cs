@@ -56,7 +56,7 @@ public sealed class MistakeRunTests : IAsyncLifetime
     public async Task A_threshold_on_a_scenario_nothing_has_passes_silently_under_k6()
     {
         // What K6S0205 prevents: the script as the mistake wrote it (generated past model validation) runs, and its
-        // abort threshold on 'sign-in' evaluates an empty metric and holds, while every sign-in check fails.
+        // threshold on 'sign-in' evaluates an empty metric and holds, while every sign-in check fails.
         var loadTest = ShortProfile.Apply(SeedMistakes.SignInStorm());
         var (script, _) = new ScriptGenerator(loadTest, "SignInStorm", new Dictionary<string, string>()).Generate();
 

@@ -38,14 +38,17 @@ public sealed class SeedRunTests : IClassFixture<SystemUnderTestFixture>
 
         var summary = run.RequireSummary();
         var context = summary.Describe() + Environment.NewLine + string.Join(Environment.NewLine, _server.Requests.Describe()) + Environment.NewLine + run.Process.StandardError;
-        Assert.True(run.Process.ExitCode == 0, "k6 exited " + run.Process.ExitCode + Environment.NewLine + context);
+        // Latency thresholds are evaluated but do not decide (see ShortProfile): a slow machine may cross them.
+        var crossed = summary.CrossedThresholds.Where(t => !ShortProfile.IsLatency(loadTest, t)).ToList();
+        var expectedExit = summary.CrossedThresholds.Count == 0 ? 0 : 99;
+        Assert.True(run.Process.ExitCode == expectedExit, "k6 exited " + run.Process.ExitCode + Environment.NewLine + context);
         Assert.Equal(ShortProfile.TotalIterations(loadTest), summary.Value("iterations", "count"));
         Assert.True(summary.Checks.Count > 0, "no check ran" + Environment.NewLine + context);
         Assert.True(summary.ChecksPassRate >= 0.99, "checks passed: " + summary.ChecksPassRate + Environment.NewLine + context);
         // The test's own thresholds, and the gate on checks the emitter adds unless the test watches all checks itself.
         var gate = emitted.Script.Contains("// The run fails (k6 exits 99)", StringComparison.Ordinal) ? 1 : 0;
         Assert.True(summary.Thresholds.Count == loadTest.Thresholds.Count + gate, "thresholds in the summary: " + summary.Thresholds.Count + Environment.NewLine + context);
-        Assert.Empty(summary.CrossedThresholds);
+        Assert.True(crossed.Count == 0, "crossed: " + string.Join(", ", crossed.Select(t => t.Metric + " " + t.Expression)) + Environment.NewLine + context);
     }
 }
 

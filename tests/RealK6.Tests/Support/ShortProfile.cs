@@ -7,7 +7,9 @@ namespace K6Scenarios.RealK6.Tests.Support;
 /// <summary>
 /// Turns a seed's load test into a short, bounded run of the same flows: every scenario becomes per-vu-iterations
 /// with a few VUs and a fixed number of iterations each, so the request count is known and the run takes seconds.
-/// Thresholds, checks, metrics and pools stay as the seed wrote them.
+/// Checks, metrics and pools stay as the seed wrote them, and so do thresholds, except that a threshold on a time
+/// (latency) no longer aborts the run: on a loopback server sharing two cores with the rest of the test run, latency
+/// measures the machine, not the model, so a short run evaluates such thresholds without letting them decide.
 /// </summary>
 internal static class ShortProfile
 {
@@ -32,7 +34,20 @@ internal static class ShortProfile
             },
             StartTime = null,
         }).ToList(),
+        Thresholds = loadTest.Thresholds.Select(t => IsLatency(t) ? t with { AbortOnFail = false, DelayAbortEval = null } : t).ToList(),
     };
+
+    /// <summary>Gets whether a threshold watches a time, which depends on how loaded the machine is.</summary>
+    /// <param name="threshold">A threshold of the load test.</param>
+    /// <returns>Whether its metric holds times.</returns>
+    public static bool IsLatency(Threshold threshold) => threshold.Condition.Metric.IsTime;
+
+    /// <summary>Gets whether a threshold k6 reported is one of <paramref name="loadTest"/>'s latency thresholds.</summary>
+    /// <param name="loadTest">The load test that ran.</param>
+    /// <param name="reported">A threshold of k6's summary.</param>
+    /// <returns>Whether it watches a time.</returns>
+    public static bool IsLatency(LoadTest loadTest, K6Scenarios.Testing.RealK6.K6Threshold reported) =>
+        loadTest.Thresholds.Any(t => IsLatency(t) && t.Condition.Metric.ThresholdKey == reported.Metric);
 
     /// <summary>Gets how many iterations a short run makes in all.</summary>
     /// <param name="shortened">A load test returned by <see cref="Apply"/>.</param>

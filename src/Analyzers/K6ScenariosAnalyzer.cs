@@ -11,7 +11,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace K6Scenarios.Analyzers;
@@ -37,15 +36,14 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
         var documents = loaded.Documents.Count == 0 ? null : new ApiDocuments(loaded.Documents.Select(d => new ApiDocument(d.File.Path, d.Result, d.BaseUrlVariable, d)).ToArray());
         var options = context.Options;
 
-        // Syntax first: most invocations of a compilation are not ours, and building their operation trees costs more
-        // than the rules. A cheap test of the invoked name picks the candidates; only those are bound and read.
-        context.RegisterSyntaxNodeAction(
-            syntaxContext => Guarded(
-                syntaxContext.ReportDiagnostic,
-                syntaxContext.Node.GetLocation(),
-                nameof(K6ScenariosAnalyzer),
-                () => Analyze(syntaxContext, (InvocationExpressionSyntax)syntaxContext.Node, symbols, poolFiles, documents, options)),
-            SyntaxKind.InvocationExpression);
+        // One walk of each tree's syntax picks the candidates from the invoked names alone: most invocations of a
+        // compilation are not ours, and the per-node callbacks of a syntax-node action cost more than the walk. Only the
+        // candidates are asked about, and only through look-ups in the bound tree, never operation trees.
+        context.RegisterSemanticModelAction(modelContext => Guarded(
+            modelContext.ReportDiagnostic,
+            Location.None,
+            nameof(K6ScenariosAnalyzer),
+            () => AnalyzeTree(modelContext, symbols, poolFiles, documents, options)));
         if (documents is not null)
         {
             context.RegisterCompilationEndAction(end => Guarded(
@@ -56,37 +54,60 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
         }
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax syntax, ModelSymbols symbols, PoolDataFiles poolFiles, ApiDocuments? documents, AnalyzerOptions options)
+    private static void AnalyzeTree(SemanticModelAnalysisContext context, ModelSymbols symbols, PoolDataFiles poolFiles, ApiDocuments? documents, AnalyzerOptions options)
     {
-        var (kind, target) = CandidateOf(syntax);
-        if (kind == Candidate.None
-            || context.SemanticModel.GetOperation(target, context.CancellationToken) is not IInvocationOperation invocation)
+        var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+        var semantics = new Semantics(context.SemanticModel, symbols, context.CancellationToken);
+        var sink = new Sink(context.ReportDiagnostic);
+        RuleSettings? settings = null;
+        foreach (var node in root.DescendantNodes())
+        {
+            if (node is not InvocationExpressionSyntax syntax)
+            {
+                continue;
+            }
+
+            var (kind, target) = CandidateOf(syntax);
+            if (kind == Candidate.None)
+            {
+                continue;
+            }
+
+            context.CancellationToken.ThrowIfCancellationRequested();
+            Guarded(
+                context.ReportDiagnostic,
+                syntax.GetLocation(),
+                nameof(K6ScenariosAnalyzer),
+                () => Analyze(kind, target, semantics, poolFiles, settings ??= Settings(options, root, documents), sink));
+        }
+    }
+
+    private static void Analyze(Candidate kind, InvocationExpressionSyntax target, Semantics semantics, PoolDataFiles poolFiles, RuleSettings settings, Sink sink)
+    {
+        var symbols = semantics.Symbols;
+        if (semantics.MethodOf(target) is not { } method)
         {
             return;
         }
 
-        var method = invocation.TargetMethod;
+        var call = new Call(target, method);
         var type = method.ContainingType;
-        var sink = new Sink(context.ReportDiagnostic);
         switch (kind)
         {
             case Candidate.Create when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, symbols.LoadTest):
-                // Analyzed at the top of the chain, so every finding lies inside the node the action was given.
-                var reader = new FactReader(symbols, poolFiles, context.CancellationToken);
-                RuleEngine.CheckTest(reader.ReadChain(invocation), Settings(options, syntax, documents), sink);
+                // Analyzed at the top of the chain, so every finding lies inside the chain.
+                RuleEngine.CheckTest(new FactReader(semantics, poolFiles).ReadChain(call), settings, sink);
                 break;
             case Candidate.Pool when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, symbols.UserPool):
-                var pools = new FactReader(symbols, poolFiles, context.CancellationToken);
-                RuleEngine.CheckPool(pools.ReadPoolDeclaration(invocation), Settings(options, syntax, documents), sink);
+                RuleEngine.CheckPool(new FactReader(semantics, poolFiles).ReadPoolDeclaration(call), settings, sink);
                 break;
             case Candidate.Metric when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, symbols.CustomMetric):
-                RuleEngine.CheckMetricDeclaration(FactReader.ReadMetricDeclaration(invocation), Settings(options, syntax, documents), sink);
+                RuleEngine.CheckMetricDeclaration(new FactReader(semantics, poolFiles).ReadMetricDeclaration(call), settings, sink);
                 break;
-            case Candidate.Fragment when !method.IsStatic && type is not null && IsFragmentBuilder(type, symbols) && IsFragmentTop(invocation, symbols):
-                var fragments = new FactReader(symbols, poolFiles, context.CancellationToken);
-                if (fragments.ReadFragment(invocation) is { } fragment)
+            case Candidate.Fragment when !method.IsStatic && type is not null && IsFragmentBuilder(type, symbols) && IsFragmentTop(call, semantics):
+                if (new FactReader(semantics, poolFiles).ReadFragment(call) is { } fragment)
                 {
-                    RuleEngine.CheckTest(fragment, Settings(options, syntax, documents), sink);
+                    RuleEngine.CheckTest(fragment, settings, sink);
                 }
 
                 break;
@@ -202,37 +223,25 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
     /// Gets whether a builder call ends a fluent fragment that no enclosing chain reads: its receiver is not the
     /// parameter of a lambda passed to a model builder (those are read with the chain that passes them).
     /// </summary>
-    private static bool IsFragmentTop(IInvocationOperation invocation, ModelSymbols symbols)
+    private static bool IsFragmentTop(Call top, Semantics semantics)
     {
-        var type = invocation.TargetMethod.ContainingType;
-        if (invocation.ParentSkippingConversions() is IInvocationOperation next && next.Instance is not null
-            && ReferenceEquals(next.Instance.WalkDownConversions(), invocation) && SymbolEqualityComparer.Default.Equals(next.TargetMethod.ContainingType, type))
+        var type = top.Method.ContainingType;
+        var root = top.Receiver;
+        while (root is InvocationExpressionSyntax invocation && semantics.MethodOf(invocation) is { IsStatic: false } method
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, type) && new Call(invocation, method).Receiver is { } receiver)
         {
-            return false;
+            root = receiver;
         }
 
-        IOperation? root = invocation;
-        while (root is IInvocationOperation call && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, type) && call.Instance is not null)
-        {
-            root = call.Instance.WalkDownConversions();
-        }
-
-        if (root is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } })
+        if (root is null || semantics.SymbolOf(root) is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } })
         {
             return true;
         }
 
         // The lambda's parameter: read with the chain when the lambda is an argument of a model builder call.
-        for (var current = root.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation lambda)
-            {
-                var argument = lambda.Parent is IDelegateCreationOperation creation ? creation.Parent : lambda.Parent;
-                return !(argument is IArgumentOperation { Parent: IInvocationOperation owner } && IsModelBuilder(owner.TargetMethod.ContainingType, symbols));
-            }
-        }
-
-        return true;
+        var lambda = root.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>();
+        return !(Semantics.ParentSkippingWrappers(lambda!) is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax owner } }
+            && IsModelBuilder(semantics.MethodOf(owner)?.ContainingType, semantics.Symbols));
     }
 
     private static bool IsModelBuilder(INamedTypeSymbol? type, ModelSymbols symbols) =>
@@ -264,6 +273,7 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
         {
             var location = site.Location switch
             {
+                SyntaxNode node => node.GetLocation(),
                 Location syntax => syntax,
                 DocumentPosition position => LocationIn(position),
                 _ => Location.None,

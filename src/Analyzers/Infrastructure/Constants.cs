@@ -1,6 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace K6Scenarios.Analyzers.Infrastructure;
 
@@ -12,75 +13,60 @@ namespace K6Scenarios.Analyzers.Infrastructure;
 internal static class Constants
 {
     /// <summary>Gets a constant string.</summary>
-    public static string? String(IOperation? operation) =>
-        operation?.WalkDownConversions().ConstantValue is { HasValue: true, Value: string text } ? text : null;
+    public static string? String(ExpressionSyntax? expression, Semantics semantics) =>
+        expression is not null && semantics.ConstantOf(expression) is { HasValue: true, Value: string text } ? text : null;
 
     /// <summary>Gets a constant whole number (enum members included), or <see langword="null"/>.</summary>
-    public static long? Integer(IOperation? operation)
-    {
-        if (operation is null)
-        {
-            return null;
-        }
-
-        var constant = operation.ConstantValue;
-        if (!constant.HasValue)
-        {
-            constant = operation.WalkDownConversions().ConstantValue;
-        }
-
-        return constant.HasValue ? ToInteger(constant.Value) : null;
-    }
+    public static long? Integer(ExpressionSyntax? expression, Semantics semantics) =>
+        expression is not null && semantics.ConstantOf(expression) is { HasValue: true } constant ? ToInteger(constant.Value) : null;
 
     /// <summary>Gets a constant number, or <see langword="null"/>.</summary>
-    public static double? Number(IOperation? operation)
-    {
-        if (operation is null)
-        {
-            return null;
-        }
-
-        var constant = operation.ConstantValue;
-        if (!constant.HasValue)
-        {
-            constant = operation.WalkDownConversions().ConstantValue;
-        }
-
-        return constant.HasValue ? ToNumber(constant.Value) : null;
-    }
+    public static double? Number(ExpressionSyntax? expression, Semantics semantics) =>
+        expression is not null && semantics.ConstantOf(expression) is { HasValue: true } constant ? ToNumber(constant.Value) : null;
 
     /// <summary>Gets a constant Boolean, or <see langword="null"/>.</summary>
-    public static bool? Boolean(IOperation? operation) =>
-        operation?.WalkDownConversions().ConstantValue is { HasValue: true, Value: bool flag } ? flag : null;
+    public static bool? Boolean(ExpressionSyntax? expression, Semantics semantics) =>
+        expression is not null && semantics.ConstantOf(expression) is { HasValue: true, Value: bool flag } ? flag : null;
 
-    /// <summary>Gets whether an operation is the constant <see langword="null"/> (an explicit <c>null</c> argument).</summary>
-    public static bool IsNull(IOperation? operation) =>
-        operation is not null && operation.WalkDownConversions().ConstantValue is { HasValue: true, Value: null };
+    /// <summary>Gets whether an expression is the constant <see langword="null"/> (an explicit <c>null</c> argument).</summary>
+    public static bool IsNull(ExpressionSyntax? expression, Semantics semantics)
+    {
+        if (expression is null)
+        {
+            return false;
+        }
+
+        var value = Semantics.Unwrap(expression);
+        return value.IsKind(SyntaxKind.NullLiteralExpression)
+            || (value is LiteralExpressionSyntax or DefaultExpressionSyntax && semantics.ConstantOf(value) is { HasValue: true, Value: null });
+    }
 
     /// <summary>
     /// Gets the name of an enum member passed as a constant (<c>PoolSelection.UniquePerVu</c>), or <see langword="null"/>.
     /// </summary>
-    public static string? EnumMemberName(IOperation? operation, INamedTypeSymbol? enumType)
+    public static string? EnumMemberName(ExpressionSyntax? expression, INamedTypeSymbol? enumType, Semantics semantics)
     {
-        if (operation is null || enumType is null)
+        if (expression is null || enumType is null)
         {
             return null;
         }
 
-        if (operation.WalkDownConversions() is IFieldReferenceOperation field && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, enumType))
+        var value = Semantics.Unwrap(expression);
+        if (value is MemberAccessExpressionSyntax or IdentifierNameSyntax
+            && semantics.SymbolOf(value) is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.ContainingType, enumType))
         {
-            return field.Field.Name;
+            return field.Name;
         }
 
-        var value = Integer(operation);
-        if (value is null)
+        var number = Integer(value, semantics);
+        if (number is null)
         {
             return null;
         }
 
         foreach (var member in enumType.GetMembers())
         {
-            if (member is IFieldSymbol { HasConstantValue: true } constant && ToInteger(constant.ConstantValue) == value)
+            if (member is IFieldSymbol { HasConstantValue: true } constant && ToInteger(constant.ConstantValue) == number)
             {
                 return member.Name;
             }
@@ -93,88 +79,89 @@ internal static class Constants
     /// Gets a constant duration in milliseconds: <c>TimeSpan.Zero</c>, <c>TimeSpan.FromSeconds(-1)</c>, <c>new TimeSpan(0, 1, 30)</c>,
     /// sums, differences and negations of these; <see langword="null"/> when it is not a compile-time value.
     /// </summary>
-    public static double? DurationMilliseconds(IOperation? operation, INamedTypeSymbol? timeSpanType)
+    public static double? DurationMilliseconds(ExpressionSyntax? expression, Semantics semantics)
     {
-        if (operation is null || timeSpanType is null)
+        var timeSpan = semantics.Symbols.TimeSpan;
+        if (expression is null || timeSpan is null)
         {
             return null;
         }
 
-        var value = operation.WalkDownConversions();
+        var value = Semantics.Unwrap(expression);
         switch (value)
         {
-            case IDefaultValueOperation when IsTimeSpan(value.Type, timeSpanType):
-                return 0;
-            case IFieldReferenceOperation field when SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, timeSpanType):
-                return field.Field.Name == "Zero" ? 0 : null;
-            case IInvocationOperation invocation when invocation.Instance is null && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, timeSpanType):
-                return FromFactory(invocation);
-            case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, timeSpanType):
-                return FromConstructor(creation);
-            case IUnaryOperation unary when IsTimeSpan(unary.Type, timeSpanType):
-                var operand = DurationMilliseconds(unary.Operand, timeSpanType);
-                return unary.OperatorKind switch
-                {
-                    UnaryOperatorKind.Minus => -operand,
-                    UnaryOperatorKind.Plus => operand,
-                    _ => null,
-                };
-            case IBinaryOperation binary when IsTimeSpan(binary.Type, timeSpanType):
-                return FromBinary(binary, timeSpanType);
+            case DefaultExpressionSyntax:
+            case LiteralExpressionSyntax when value.IsKind(SyntaxKind.DefaultLiteralExpression):
+                return IsTimeSpan(semantics.ConvertedTypeOf(value), timeSpan) ? 0 : null;
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Zero" } or IdentifierNameSyntax { Identifier.ValueText: "Zero" }:
+                return semantics.SymbolOf(value) is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.ContainingType, timeSpan) ? 0 : null;
+            case InvocationExpressionSyntax invocation:
+                var method = semantics.MethodOf(invocation);
+                return method is { IsStatic: true } && SymbolEqualityComparer.Default.Equals(method.ContainingType, timeSpan)
+                    ? FromFactory(new Call(invocation, method), semantics)
+                    : null;
+            case BaseObjectCreationExpressionSyntax creation:
+                return semantics.SymbolOf(creation) is IMethodSymbol constructor && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, timeSpan)
+                    ? FromConstructor(creation, constructor, semantics)
+                    : null;
+            case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression) || unary.IsKind(SyntaxKind.UnaryPlusExpression):
+                var operand = DurationMilliseconds(unary.Operand, semantics);
+                return unary.IsKind(SyntaxKind.UnaryMinusExpression) ? -operand : operand;
+            case BinaryExpressionSyntax binary:
+                return FromBinary(binary, semantics);
             default:
                 return null;
-        }
-    }
-
-    private static void Append(System.Text.StringBuilder builder, long amount, string unit)
-    {
-        if (amount != 0)
-        {
-            builder.Append(amount.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(unit);
         }
     }
 
     private static bool IsTimeSpan(ITypeSymbol? type, INamedTypeSymbol timeSpanType) =>
         SymbolEqualityComparer.Default.Equals(type, timeSpanType);
 
-    private static double? FromFactory(IInvocationOperation invocation)
+    private static double? FromFactory(Call call, Semantics semantics)
     {
         double total = 0;
-        var first = true;
-        foreach (var argument in invocation.Arguments)
+        var any = false;
+        var parameters = call.Method.Parameters;
+        for (var i = 0; i < parameters.Length; i++)
         {
-            var amount = Number(argument.Value);
-            if (amount is null || argument.Parameter is null)
+            var argument = call.Value(parameters[i].Name);
+            if (argument is null)
             {
-                return null;
+                // A defaulted part of FromSeconds(long seconds, long milliseconds = 0, ...) adds nothing.
+                continue;
             }
 
-            // The first parameter takes the method's unit (FromSeconds(long seconds, long milliseconds = 0, ...)).
-            var unit = first ? UnitOfFactory(invocation.TargetMethod.Name) : UnitOfParameter(argument.Parameter.Name);
-            if (unit is null)
+            var amount = Number(argument, semantics);
+
+            // The first parameter takes the method's unit.
+            var unit = i == 0 ? UnitOfFactory(call.Name) : UnitOfParameter(parameters[i].Name);
+            if (amount is null || unit is null)
             {
                 return null;
             }
 
             total += amount.Value * unit.Value;
-            first = false;
+            any = true;
         }
 
-        return first ? null : total;
+        return any ? total : null;
     }
 
-    private static double? FromConstructor(IObjectCreationOperation creation)
+    private static double? FromConstructor(BaseObjectCreationExpressionSyntax creation, IMethodSymbol constructor, Semantics semantics)
     {
-        if (creation.Arguments.Length == 0)
+        var arguments = creation.ArgumentList?.Arguments ?? default;
+        if (arguments.Count == 0)
         {
             return 0;
         }
 
         double total = 0;
-        foreach (var argument in creation.Arguments)
+        for (var i = 0; i < arguments.Count; i++)
         {
-            var amount = Number(argument.Value);
-            var unit = argument.Parameter is null ? null : UnitOfParameter(argument.Parameter.Name);
+            var argument = arguments[i];
+            var parameterName = argument.NameColon?.Name.Identifier.ValueText ?? (i < constructor.Parameters.Length ? constructor.Parameters[i].Name : null);
+            var amount = Number(argument.Expression, semantics);
+            var unit = parameterName is null ? null : UnitOfParameter(parameterName);
             if (amount is null || unit is null)
             {
                 return null;
@@ -186,22 +173,33 @@ internal static class Constants
         return total;
     }
 
-    private static double? FromBinary(IBinaryOperation binary, INamedTypeSymbol timeSpanType)
+    private static double? FromBinary(BinaryExpressionSyntax binary, Semantics semantics)
     {
-        switch (binary.OperatorKind)
+        var timeSpan = semantics.Symbols.TimeSpan!;
+        switch (binary.Kind())
         {
-            case BinaryOperatorKind.Add:
-            case BinaryOperatorKind.Subtract:
-                var left = DurationMilliseconds(binary.LeftOperand, timeSpanType);
-                var right = DurationMilliseconds(binary.RightOperand, timeSpanType);
-                return left is null || right is null ? null : binary.OperatorKind == BinaryOperatorKind.Add ? left + right : left - right;
-            case BinaryOperatorKind.Multiply:
-                var span = DurationMilliseconds(binary.LeftOperand, timeSpanType) ?? DurationMilliseconds(binary.RightOperand, timeSpanType);
-                var factor = Number(binary.RightOperand) ?? Number(binary.LeftOperand);
+            case SyntaxKind.AddExpression:
+            case SyntaxKind.SubtractExpression:
+                var left = DurationMilliseconds(binary.Left, semantics);
+                var right = left is null ? null : DurationMilliseconds(binary.Right, semantics);
+                return left is null || right is null ? null : binary.IsKind(SyntaxKind.AddExpression) ? left + right : left - right;
+            case SyntaxKind.MultiplyExpression:
+                if (!IsTimeSpan(semantics.TypeOf(binary), timeSpan))
+                {
+                    return null;
+                }
+
+                var span = DurationMilliseconds(binary.Left, semantics) ?? DurationMilliseconds(binary.Right, semantics);
+                var factor = Number(binary.Right, semantics) ?? Number(binary.Left, semantics);
                 return span is null || factor is null ? null : span * factor;
-            case BinaryOperatorKind.Divide:
-                var dividend = DurationMilliseconds(binary.LeftOperand, timeSpanType);
-                var divisor = Number(binary.RightOperand);
+            case SyntaxKind.DivideExpression:
+                if (!IsTimeSpan(semantics.TypeOf(binary), timeSpan))
+                {
+                    return null;
+                }
+
+                var dividend = DurationMilliseconds(binary.Left, semantics);
+                var divisor = Number(binary.Right, semantics);
                 return dividend is null || divisor is null or 0 ? null : dividend / divisor;
             default:
                 return null;
@@ -232,7 +230,8 @@ internal static class Constants
         _ => null,
     };
 
-    private static long? ToInteger(object? value) => value switch
+    /// <summary>Converts a constant to a whole number, or <see langword="null"/>.</summary>
+    public static long? ToInteger(object? value) => value switch
     {
         int i => i,
         long l => l,

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace K6Scenarios.Analyzers.Infrastructure;
 
@@ -38,32 +37,43 @@ internal sealed class FactoryStep
 
 /// <summary>
 /// Follows a value back to the factory calls that built it, through <c>static readonly</c> fields, get-only properties
-/// and locals: <c>Users</c> becomes <c>UserPool.Generate("users", 10_000, ...)</c>. In the same file it reads operations;
-/// across files it reads the declaration's syntax (the value's type is already known from its symbol).
+/// and locals: <c>Users</c> becomes <c>UserPool.Generate("users", 10_000, ...)</c>. In the same file it asks the semantic
+/// model; across files it reads the declaration's syntax alone (the value's type is already known from its symbol).
 /// </summary>
 internal static class FactoryCalls
 {
     private const int MaxDepth = 4;
 
     /// <summary>Gets the calls that built a value, innermost first, or <see langword="null"/> when they cannot be seen.</summary>
-    public static IReadOnlyList<FactoryStep>? Resolve(IOperation? value, CancellationToken cancellationToken) =>
-        value is null ? null : Resolve(value, 0, cancellationToken);
+    public static IReadOnlyList<FactoryStep>? Resolve(ExpressionSyntax? value, Semantics semantics) =>
+        value is null ? null : Resolve(value, 0, semantics);
 
-    private static IReadOnlyList<FactoryStep>? Resolve(IOperation value, int depth, CancellationToken cancellationToken)
+    /// <summary>Gets the calls that built the value of a field, property or local.</summary>
+    public static IReadOnlyList<FactoryStep>? Resolve(ISymbol symbol, Semantics semantics) =>
+        semantics.FactoryCallsOf(symbol, s => FromDeclaration(s, 0, semantics));
+
+    private static IReadOnlyList<FactoryStep>? Resolve(ExpressionSyntax value, int depth, Semantics semantics)
     {
         if (depth > MaxDepth)
         {
             return null;
         }
 
-        var operation = value.WalkDownConversions();
-        switch (operation)
+        var expression = Semantics.Unwrap(value);
+        switch (expression)
         {
-            case IInvocationOperation invocation:
-                var steps = new List<FactoryStep>();
-                if (invocation.Instance is not null)
+            case InvocationExpressionSyntax invocation:
+                var method = semantics.MethodOf(invocation);
+                if (method is null)
                 {
-                    var inner = Resolve(invocation.Instance, depth + 1, cancellationToken);
+                    return null;
+                }
+
+                var steps = new List<FactoryStep>();
+                var call = new Call(invocation, method);
+                if (!method.IsStatic && call.Receiver is { } receiver)
+                {
+                    var inner = Resolve(receiver, depth + 1, semantics);
                     if (inner is null)
                     {
                         return null;
@@ -72,17 +82,17 @@ internal static class FactoryCalls
                     steps.AddRange(inner);
                 }
 
-                steps.Add(FromArguments(invocation.TargetMethod.Name, invocation.Arguments, invocation.NameLocation()));
+                steps.Add(FromArguments(call, semantics));
                 return steps;
-            case IObjectCreationOperation creation:
-                return new[] { FromArguments(".ctor", creation.Arguments, creation.Syntax.GetLocation()) };
+            case BaseObjectCreationExpressionSyntax creation:
+                return new[] { FromSyntaxArguments(".ctor", creation.ArgumentList, creation.GetLocation()) };
             default:
-                var symbol = operation.ReferencedSymbol();
-                return symbol is null ? null : FromDeclaration(symbol, operation.SemanticModel, depth, cancellationToken);
+                var symbol = semantics.ReferencedSymbol(expression);
+                return symbol is null ? null : semantics.FactoryCallsOf(symbol, s => FromDeclaration(s, depth, semantics));
         }
     }
 
-    private static IReadOnlyList<FactoryStep>? FromDeclaration(ISymbol symbol, SemanticModel? model, int depth, CancellationToken cancellationToken)
+    private static IReadOnlyList<FactoryStep>? FromDeclaration(ISymbol symbol, int depth, Semantics semantics)
     {
         // Only values that cannot change after initialization: readonly fields, get-only properties, locals.
         var stable = symbol switch
@@ -97,7 +107,7 @@ internal static class FactoryCalls
             return null;
         }
 
-        var declaration = symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        var declaration = symbol.DeclaringSyntaxReferences[0].GetSyntax(semantics.CancellationToken);
         var initializer = declaration switch
         {
             VariableDeclaratorSyntax variable => variable.Initializer?.Value,
@@ -109,69 +119,78 @@ internal static class FactoryCalls
             return null;
         }
 
-        if (model is not null && initializer.SyntaxTree == model.SyntaxTree)
-        {
-            var initializerOperation = model.GetOperation(initializer, cancellationToken);
-            return initializerOperation is null ? null : Resolve(initializerOperation, depth + 1, cancellationToken);
-        }
-
-        return FromSyntax(initializer);
+        return initializer.SyntaxTree == semantics.Model.SyntaxTree ? Resolve(initializer, depth + 1, semantics) : FromSyntax(initializer);
     }
 
-    private static FactoryStep FromArguments(string name, IEnumerable<IArgumentOperation> arguments, Location location)
+    // Arguments in parameter order (a defaulted one is null), with a params list spread, so that
+    // Generate("users", 10, ("email", ...)) reads like its syntax.
+    private static FactoryStep FromArguments(Call call, Semantics semantics)
     {
         var values = new List<object?>();
         var names = new List<string?>();
-        foreach (var argument in arguments)
+        var parameters = call.Method.Parameters;
+        for (var i = 0; i < parameters.Length; i++)
         {
-            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value.WalkDownConversions() is IArrayCreationOperation { Initializer: { } items })
+            var parameter = parameters[i];
+            if (parameter.IsParams && call.Items(parameter.Name, semantics) is { } items)
             {
-                // Spread params so that Generate("users", 10, ("email", ...)) reads like its syntax.
-                foreach (var item in items.ElementValues)
+                foreach (var item in items)
                 {
-                    values.Add(ConstantOf(item));
-                    names.Add(argument.Parameter?.Name);
+                    values.Add(ConstantOf(item, semantics));
+                    names.Add(parameter.Name);
                 }
 
                 continue;
             }
 
-            values.Add(argument.ArgumentKind == ArgumentKind.DefaultValue ? null : ConstantOf(argument.Value));
-            names.Add(argument.Parameter?.Name);
+            var argument = call.Value(parameter.Name);
+            values.Add(argument is null ? null : ConstantOf(argument, semantics));
+            names.Add(parameter.Name);
         }
 
-        return new FactoryStep(name, values, names, location);
+        return new FactoryStep(call.Name, values, names, call.NameNode.GetLocation());
     }
 
-    private static object? ConstantOf(IOperation operation)
+    private static object? ConstantOf(ExpressionSyntax expression, Semantics semantics)
     {
-        var value = operation.WalkDownConversions();
-        if (value.ConstantValue.HasValue)
-        {
-            return value.ConstantValue.Value;
-        }
-
+        var value = Semantics.Unwrap(expression);
         switch (value)
         {
-            case ITupleOperation tuple:
-                var elements = new object?[tuple.Elements.Length];
+            case TupleExpressionSyntax tuple:
+                var elements = new object?[tuple.Arguments.Count];
                 for (var i = 0; i < elements.Length; i++)
                 {
-                    elements[i] = ConstantOf(tuple.Elements[i]);
+                    elements[i] = ConstantOf(tuple.Arguments[i].Expression, semantics);
                 }
 
                 return elements;
-            case IArrayCreationOperation { Initializer: { } initializer }:
-                var items = new object?[initializer.ElementValues.Length];
-                for (var i = 0; i < items.Length; i++)
+            case ImplicitArrayCreationExpressionSyntax array:
+                return ToArray(array.Initializer.Expressions, semantics);
+            case ArrayCreationExpressionSyntax { Initializer: { } initializer }:
+                return ToArray(initializer.Expressions, semantics);
+            case CollectionExpressionSyntax collection:
+                var collected = new object?[collection.Elements.Count];
+                for (var i = 0; i < collected.Length; i++)
                 {
-                    items[i] = ConstantOf(initializer.ElementValues[i]);
+                    collected[i] = collection.Elements[i] is ExpressionElementSyntax element ? ConstantOf(element.Expression, semantics) : null;
                 }
 
-                return items;
+                return collected;
             default:
-                return null;
+                var constant = semantics.ConstantOf(value);
+                return constant.HasValue ? constant.Value : null;
         }
+    }
+
+    private static object?[] ToArray(SeparatedSyntaxList<ExpressionSyntax> expressions, Semantics semantics)
+    {
+        var values = new object?[expressions.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = ConstantOf(expressions[i], semantics);
+        }
+
+        return values;
     }
 
     private static IReadOnlyList<FactoryStep>? FromSyntax(ExpressionSyntax expression)

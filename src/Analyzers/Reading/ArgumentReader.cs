@@ -2,92 +2,92 @@ using System;
 using K6Scenarios.Analyzers.Infrastructure;
 using K6Scenarios.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace K6Scenarios.Analyzers.Reading;
 
 /// <summary>
 /// Reads builder-call arguments into the rule core's facts: a constant is known, anything else unknown, and each fact's
-/// site is the argument as written (or the method name when the argument was left to its default).
+/// site is the argument as written (or the method name when the argument was left to its default). A site holds the
+/// syntax node; the sink makes a location of it only when a rule reports there.
 /// </summary>
 internal sealed class ArgumentReader
 {
-    public ArgumentReader(ModelSymbols symbols) => Symbols = symbols;
+    private readonly Semantics _semantics;
 
-    /// <summary>Gets the model's symbols.</summary>
-    public ModelSymbols Symbols { get; }
+    public ArgumentReader(Semantics semantics) => _semantics = semantics;
 
-    /// <summary>Gets the site of an operation.</summary>
-    public static Site SiteOf(IOperation operation) => new(string.Empty, operation.Syntax.GetLocation());
+    /// <summary>Gets the site of a syntax node.</summary>
+    public static Site SiteOf(SyntaxNode node) => new(string.Empty, node);
 
     /// <summary>Gets the site of a location.</summary>
     public static Site SiteOf(Location location) => new(string.Empty, location);
 
     /// <summary>Gets the site of an invocation's method name.</summary>
-    public static Site NameSiteOf(IInvocationOperation call) => new(string.Empty, call.NameLocation());
+    public static Site NameSiteOf(Call call) => new(string.Empty, call.NameNode);
 
     /// <summary>Gets where a parameter's argument is written, or the call's name when it was defaulted.</summary>
-    public static Site SiteOf(IInvocationOperation call, string parameter) =>
-        call.ArgumentValue(parameter) is { } value ? SiteOf(value) : NameSiteOf(call);
+    public static Site SiteOf(Call call, string parameter) =>
+        call.Value(parameter) is { } value ? SiteOf(value) : NameSiteOf(call);
 
     /// <summary>Reads a string argument.</summary>
-    public static Fact<string> String(IInvocationOperation call, string parameter) => String(call.ArgumentValue(parameter), NameSiteOf(call));
+    public Fact<string> String(Call call, string parameter) => String(call.Value(parameter), NameSiteOf(call));
 
     /// <summary>Reads a string value.</summary>
-    public static Fact<string> String(IOperation? value, Site fallback)
+    public Fact<string> String(ExpressionSyntax? value, Site fallback)
     {
         var site = value is null ? fallback : SiteOf(value);
-        return Constants.String(value) is { } text ? Fact.Of(text, site) : Fact<string>.Unknown(site);
+        return Constants.String(value, _semantics) is { } text ? Fact.Of(text, site) : Fact<string>.Unknown(site);
     }
 
     /// <summary>Reads a whole-number argument; a defaulted one is <paramref name="defaultValue"/> (unknown without one).</summary>
-    public static Fact<long> Integer(IInvocationOperation call, string parameter, long? defaultValue = null)
+    public Fact<long> Integer(Call call, string parameter, long? defaultValue = null)
     {
-        var value = call.ArgumentValue(parameter);
+        var value = call.Value(parameter);
         if (value is null)
         {
             return defaultValue is { } known ? Fact.Of(known, NameSiteOf(call)) : Fact<long>.Unknown(NameSiteOf(call));
         }
 
-        return Constants.Integer(value) is { } number ? Fact.Of(number, SiteOf(value)) : Fact<long>.Unknown(SiteOf(value));
+        return Constants.Integer(value, _semantics) is { } number ? Fact.Of(number, SiteOf(value)) : Fact<long>.Unknown(SiteOf(value));
     }
 
     /// <summary>Reads an optional whole-number argument: defaulted or <c>null</c> is a known <see langword="null"/>.</summary>
-    public static Fact<long?> OptionalInteger(IInvocationOperation call, string parameter)
+    public Fact<long?> OptionalInteger(Call call, string parameter)
     {
-        var value = call.ArgumentValue(parameter);
-        if (value is null || Constants.IsNull(value))
+        var value = call.Value(parameter);
+        if (value is null || Constants.IsNull(value, _semantics))
         {
             return Fact.Of<long?>(null, value is null ? NameSiteOf(call) : SiteOf(value));
         }
 
-        return Constants.Integer(value) is { } number ? Fact.Of<long?>(number, SiteOf(value)) : Fact<long?>.Unknown(SiteOf(value));
+        return Constants.Integer(value, _semantics) is { } number ? Fact.Of<long?>(number, SiteOf(value)) : Fact<long?>.Unknown(SiteOf(value));
     }
 
     /// <summary>Reads a duration argument.</summary>
-    public Fact<TimeSpan> Duration(IInvocationOperation call, string parameter) => Duration(call.ArgumentValue(parameter), NameSiteOf(call));
+    public Fact<TimeSpan> Duration(Call call, string parameter) => Duration(call.Value(parameter), NameSiteOf(call));
 
     /// <summary>Reads a duration value.</summary>
-    public Fact<TimeSpan> Duration(IOperation? value, Site fallback)
+    public Fact<TimeSpan> Duration(ExpressionSyntax? value, Site fallback)
     {
         var site = value is null ? fallback : SiteOf(value);
-        return ToTimeSpan(Constants.DurationMilliseconds(value, Symbols.TimeSpan)) is { } duration ? Fact.Of(duration, site) : Fact<TimeSpan>.Unknown(site);
+        return ToTimeSpan(Constants.DurationMilliseconds(value, _semantics)) is { } duration ? Fact.Of(duration, site) : Fact<TimeSpan>.Unknown(site);
     }
 
     /// <summary>Reads an optional duration argument: defaulted or <c>null</c> is a known <see langword="null"/>.</summary>
-    public Fact<TimeSpan?> OptionalDuration(IInvocationOperation call, string parameter)
+    public Fact<TimeSpan?> OptionalDuration(Call call, string parameter)
     {
-        var value = call.ArgumentValue(parameter);
-        if (value is null || Constants.IsNull(value))
+        var value = call.Value(parameter);
+        if (value is null || Constants.IsNull(value, _semantics))
         {
             return Fact.Of<TimeSpan?>(null, value is null ? NameSiteOf(call) : SiteOf(value));
         }
 
-        return ToTimeSpan(Constants.DurationMilliseconds(value, Symbols.TimeSpan)) is { } duration ? Fact.Of<TimeSpan?>(duration, SiteOf(value)) : Fact<TimeSpan?>.Unknown(SiteOf(value));
+        return ToTimeSpan(Constants.DurationMilliseconds(value, _semantics)) is { } duration ? Fact.Of<TimeSpan?>(duration, SiteOf(value)) : Fact<TimeSpan?>.Unknown(SiteOf(value));
     }
 
     /// <summary>Reads a value (<c>Value</c>): literal text or not, and whether it reads a captured variable.</summary>
-    public ValueFacts Value(IOperation? value, Site fallback)
+    public ValueFacts Value(ExpressionSyntax? value, Site fallback)
     {
         var site = value is null ? fallback : SiteOf(value);
         if (value is null)
@@ -97,16 +97,26 @@ internal sealed class ArgumentReader
 
         // A constant is literal text the script would carry; anything else (Value.Secret, a variable, a field) is not
         // known to be one, so the secret rule stays silent on it.
-        var isLiteral = Constants.String(value) is { } text && text.Trim().Length > 0 ? Fact.Of(true, site) : Fact<bool>.Unknown(site);
+        var isLiteral = Constants.String(value, _semantics) is { } text && text.Trim().Length > 0 ? Fact.Of(true, site) : Fact<bool>.Unknown(site);
         return new ValueFacts(isLiteral, ReadsVariable(value), site);
     }
 
     /// <summary>Gets whether an expression refers to a <c>Variable</c> (a value captured from a response).</summary>
-    public bool ReadsVariable(IOperation value)
+    public bool ReadsVariable(ExpressionSyntax value)
     {
-        foreach (var operation in value.DescendantsAndSelf(enterLambdas: true))
+        foreach (var node in value.DescendantNodesAndSelf())
         {
-            var type = operation.ReferencedSymbol() switch
+            // Every reference is a simple name (alone or as the name of a member access); a literal has none, and the
+            // name of a method being called is not a value.
+            if (node is not IdentifierNameSyntax identifier
+                || (identifier.Parent is MemberAccessExpressionSyntax member && member.Name == identifier && member.Parent is InvocationExpressionSyntax)
+                || identifier.Parent is InvocationExpressionSyntax
+                || identifier.Parent is NameColonSyntax or NameEqualsSyntax)
+            {
+                continue;
+            }
+
+            var type = _semantics.SymbolOf(identifier) switch
             {
                 IFieldSymbol field => field.Type,
                 IPropertySymbol property => property.Type,
@@ -114,7 +124,7 @@ internal sealed class ArgumentReader
                 IParameterSymbol parameter => parameter.Type,
                 _ => null,
             };
-            if (type is not null && ModelSymbols.IsOrDerivesFrom(type, Symbols.Variable))
+            if (type is not null && ModelSymbols.IsOrDerivesFrom(type, _semantics.Symbols.Variable))
             {
                 return true;
             }

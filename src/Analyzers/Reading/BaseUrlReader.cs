@@ -1,8 +1,6 @@
 using System.Linq;
-using System.Threading;
 using K6Scenarios.Analyzers.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace K6Scenarios.Analyzers.Reading;
 
@@ -20,25 +18,24 @@ internal sealed class BaseUrlInfo
 
     /// <summary>Gets the default URL, when constant.</summary>
     public string? DefaultValue { get; }
-
 }
 
 /// <summary>Reads which environment variable a base URL comes from.</summary>
 internal static class BaseUrlReader
 {
-        /// <summary>Reads <c>.BaseUrl("API_URL", "http://...")</c> or <c>.BaseUrl(baseUrl)</c>.</summary>
-    public static BaseUrlInfo Read(IInvocationOperation baseUrlCall, CancellationToken cancellationToken)
+    /// <summary>Reads <c>.BaseUrl("API_URL", "http://...")</c> or <c>.BaseUrl(baseUrl)</c>.</summary>
+    public static BaseUrlInfo Read(Call baseUrlCall, Semantics semantics)
     {
-        var variable = baseUrlCall.ArgumentValue("environmentVariable");
+        var variable = baseUrlCall.Value("environmentVariable");
         return variable is not null
-            ? new BaseUrlInfo(Constants.String(variable), Constants.String(baseUrlCall.ArgumentValue("defaultValue")))
-            : FromValue(baseUrlCall.ArgumentValue("baseUrl"), cancellationToken);
+            ? new BaseUrlInfo(Constants.String(variable, semantics), Constants.String(baseUrlCall.Value("defaultValue"), semantics))
+            : FromValue(baseUrlCall.Value("baseUrl"), semantics);
     }
 
     /// <summary>Reads a <c>BaseUrl</c> value: <c>BaseUrl.FromEnvironment("VOICE_URL", ...)</c> or a field holding one.</summary>
-    public static BaseUrlInfo FromValue(IOperation? value, CancellationToken cancellationToken)
+    public static BaseUrlInfo FromValue(ExpressionSyntax? value, Semantics semantics)
     {
-        var steps = FactoryCalls.Resolve(value, cancellationToken);
+        var steps = FactoryCalls.Resolve(value, semantics);
         var factory = steps?.LastOrDefault(s => s.Name == "FromEnvironment");
         return new BaseUrlInfo(factory?.At(0) as string, factory?.At(1) as string);
     }

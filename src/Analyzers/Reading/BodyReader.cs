@@ -2,14 +2,15 @@ using System.Collections.Generic;
 using System.Linq;
 using K6Scenarios.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace K6Scenarios.Analyzers.Reading;
 
 /// <summary>A top-level property of a JSON or form body.</summary>
 internal sealed class BodyProperty
 {
-    public BodyProperty(string name, IOperation? value, Location location)
+    public BodyProperty(string name, ExpressionSyntax? value, SyntaxNode location)
     {
         Name = name;
         Value = value;
@@ -20,10 +21,10 @@ internal sealed class BodyProperty
     public string Name { get; }
 
     /// <summary>Gets the value expression, when it is written in the body.</summary>
-    public IOperation? Value { get; }
+    public ExpressionSyntax? Value { get; }
 
     /// <summary>Gets where the property is written.</summary>
-    public Location Location { get; }
+    public SyntaxNode Location { get; }
 }
 
 /// <summary>The top-level properties of a body, and whether they are all known.</summary>
@@ -49,7 +50,7 @@ internal sealed class BodyShape
 /// </summary>
 internal static class BodyReader
 {
-    public static BodyShape Read(IOperation? body, ModelSymbols symbols)
+    public static BodyShape Read(ExpressionSyntax? body, Semantics semantics)
     {
         var empty = new BodyShape(new List<BodyProperty>(), isComplete: false);
         if (body is null)
@@ -57,32 +58,38 @@ internal static class BodyReader
             return empty;
         }
 
-        var value = body.WalkDownConversions();
+        var symbols = semantics.Symbols;
+        var value = Semantics.Unwrap(body);
         switch (value)
         {
-            case IAnonymousObjectCreationOperation anonymous:
+            case AnonymousObjectCreationExpressionSyntax anonymous:
                 var properties = new List<BodyProperty>();
                 foreach (var initializer in anonymous.Initializers)
                 {
-                    if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                    if (semantics.Model.GetDeclaredSymbol(initializer, semantics.CancellationToken) is { } property)
                     {
-                        properties.Add(new BodyProperty(property.Property.Name, assignment.Value, assignment.Syntax.GetLocation()));
+                        properties.Add(new BodyProperty(property.Name, initializer.Expression, initializer));
                     }
                 }
 
                 return new BodyShape(properties, isComplete: true);
-            case IObjectCreationOperation creation when IsStringKeyedDictionary(creation.Type, symbols):
-                return FromDictionaryInitializer(creation);
-            case IObjectCreationOperation creation when IsPlainObjectType(creation.Type, symbols):
-                return FromType((INamedTypeSymbol)creation.Type!, creation.Initializer, creation.Syntax.GetLocation());
+            case BaseObjectCreationExpressionSyntax creation:
+                var type = semantics.TypeOf(creation);
+                if (IsStringKeyedDictionary(type, symbols))
+                {
+                    return FromDictionaryInitializer(creation, semantics);
+                }
+
+                return IsPlainObjectType(type, symbols) ? FromType((INamedTypeSymbol)type!, creation.Initializer, creation) : empty;
             default:
-                return value.Type is INamedTypeSymbol { IsAnonymousType: true } || IsPlainObjectType(value.Type, symbols)
-                    ? FromType((INamedTypeSymbol)value.Type!, null, value.Syntax.GetLocation())
+                var valueType = semantics.TypeOf(value);
+                return valueType is INamedTypeSymbol { IsAnonymousType: true } || IsPlainObjectType(valueType, symbols)
+                    ? FromType((INamedTypeSymbol)valueType!, null, value)
                     : empty;
         }
     }
 
-    private static BodyShape FromDictionaryInitializer(IObjectCreationOperation creation)
+    private static BodyShape FromDictionaryInitializer(BaseObjectCreationExpressionSyntax creation, Semantics semantics)
     {
         var properties = new List<BodyProperty>();
         if (creation.Initializer is null)
@@ -90,15 +97,20 @@ internal static class BodyReader
             return new BodyShape(properties, isComplete: false);
         }
 
-        foreach (var element in creation.Initializer.Initializers)
+        foreach (var element in creation.Initializer.Expressions)
         {
             switch (element)
             {
-                case IInvocationOperation { TargetMethod.Name: "Add" } add when add.Arguments.Length == 2 && Constants.String(add.Arguments[0].Value) is { } key:
-                    properties.Add(new BodyProperty(key, add.Arguments[1].Value, add.Syntax.GetLocation()));
+                // { "key", value }: a call to Add.
+                case InitializerExpressionSyntax { Expressions.Count: 2 } pair when element.IsKind(SyntaxKind.ComplexElementInitializerExpression)
+                    && Constants.String(pair.Expressions[0], semantics) is { } key:
+                    properties.Add(new BodyProperty(key, pair.Expressions[1], pair));
                     break;
-                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment when Constants.String(indexer.Arguments[0].Value) is { } indexKey:
-                    properties.Add(new BodyProperty(indexKey, assignment.Value, assignment.Syntax.GetLocation()));
+
+                // ["key"] = value: the indexer.
+                case AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax { ArgumentList.Arguments.Count: 1 } index } assignment
+                    when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && Constants.String(index.ArgumentList.Arguments[0].Expression, semantics) is { } indexKey:
+                    properties.Add(new BodyProperty(indexKey, assignment.Right, assignment));
                     break;
                 default:
                     return new BodyShape(properties, isComplete: false);
@@ -108,16 +120,16 @@ internal static class BodyReader
         return new BodyShape(properties, isComplete: true);
     }
 
-    private static BodyShape FromType(INamedTypeSymbol type, IObjectOrCollectionInitializerOperation? initializer, Location creationLocation)
+    private static BodyShape FromType(INamedTypeSymbol type, InitializerExpressionSyntax? initializer, SyntaxNode creation)
     {
-        var assigned = new Dictionary<string, (IOperation Value, Location Location)>(System.StringComparer.Ordinal);
+        var assigned = new Dictionary<string, (ExpressionSyntax Value, SyntaxNode Location)>(System.StringComparer.Ordinal);
         if (initializer is not null)
         {
-            foreach (var element in initializer.Initializers)
+            foreach (var element in initializer.Expressions)
             {
-                if (element is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                if (element is AssignmentExpressionSyntax { Left: IdentifierNameSyntax property } assignment && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
                 {
-                    assigned[property.Property.Name] = (assignment.Value, assignment.Syntax.GetLocation());
+                    assigned[property.Identifier.ValueText] = (assignment.Right, assignment);
                 }
             }
         }
@@ -135,7 +147,7 @@ internal static class BodyReader
 
                 properties.Add(assigned.TryGetValue(member.Name, out var set)
                     ? new BodyProperty(member.Name, set.Value, set.Location)
-                    : new BodyProperty(member.Name, null, creationLocation));
+                    : new BodyProperty(member.Name, null, creation));
             }
         }
 

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using K6Scenarios.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace K6Scenarios.Analyzers.Reading;
 
@@ -14,13 +15,9 @@ namespace K6Scenarios.Analyzers.Reading;
 /// </summary>
 internal sealed class BuilderCalls
 {
-    private static readonly BuilderCalls OpaqueEmpty = new(null, new List<IInvocationOperation>(), isOpaque: true);
+    private static readonly BuilderCalls OpaqueEmpty = new(null, new List<Call>(), isOpaque: true);
 
-    // The walk's stack, reused by each thread (a Read never runs inside another).
-    [ThreadStatic]
-    private static Stack<IOperation>? t_stack;
-
-    private BuilderCalls(IAnonymousFunctionOperation? lambda, List<IInvocationOperation> calls, bool isOpaque)
+    private BuilderCalls(LambdaExpressionSyntax? lambda, List<Call> calls, bool isOpaque)
     {
         Lambda = lambda;
         Calls = calls;
@@ -28,112 +25,167 @@ internal sealed class BuilderCalls
     }
 
     /// <summary>Gets the calls of a configuration that was not given (nothing to configure, nothing hidden).</summary>
-    public static BuilderCalls None { get; } = new(null, new List<IInvocationOperation>(), isOpaque: false);
+    public static BuilderCalls None { get; } = new(null, new List<Call>(), isOpaque: false);
 
     /// <summary>Gets the lambda, or <see langword="null"/> when the configuration is not a lambda.</summary>
-    public IAnonymousFunctionOperation? Lambda { get; }
+    public LambdaExpressionSyntax? Lambda { get; }
 
     /// <summary>Gets the builder calls, in the order they run.</summary>
-    public IReadOnlyList<IInvocationOperation> Calls { get; }
+    public IReadOnlyList<Call> Calls { get; }
 
     /// <summary>Gets whether some of the configuration cannot be seen.</summary>
     public bool IsOpaque { get; }
 
-    /// <summary>Collects the calls of a configuration argument on a builder type.</summary>
-    public static BuilderCalls Collect(IOperation? configuration, INamedTypeSymbol? builderType)
+    /// <summary>Gets the lambda a configuration argument is, or <see langword="null"/> (a method group, a delegate variable).</summary>
+    public static LambdaExpressionSyntax? AsLambda(ExpressionSyntax? configuration) =>
+        configuration is null ? null : Semantics.Unwrap(configuration) as LambdaExpressionSyntax;
+
+    /// <summary>Gets the single parameter's name of a lambda, or <see langword="null"/>.</summary>
+    public static string? ParameterName(LambdaExpressionSyntax lambda) => lambda switch
     {
-        var lambda = configuration.AsLambda();
-        if (lambda is null || builderType is null || lambda.Symbol.Parameters.Length != 1)
+        SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+        ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>Collects the calls of a configuration argument on a builder type.</summary>
+    public static BuilderCalls Collect(ExpressionSyntax? configuration, INamedTypeSymbol? builderType, Semantics semantics)
+    {
+        var lambda = AsLambda(configuration);
+        var parameter = lambda is null ? null : ParameterName(lambda);
+        if (lambda is null || parameter is null || builderType is null)
         {
             return OpaqueEmpty;
         }
 
         // One analyzer reads each chain once, so each lambda is read once: no cache is needed.
-        return Read(lambda, builderType);
+        return Read(lambda, parameter, builderType, semantics);
     }
 
-    // One depth-first walk of the lambda's own level: builder calls are collected there, every use of the parameter must
-    // be the receiver of one of them, and a nested lambda is only searched when it may mention the parameter at all.
-    private static BuilderCalls Read(IAnonymousFunctionOperation lambda, INamedTypeSymbol builderType)
+    // One walk of the lambda's own level. Every mention of the parameter must be the receiver at the root of a chain of
+    // builder calls whose result ends a statement (or is the lambda's value); a nested lambda that mentions the
+    // parameter, and a builder call on anything else, are what the analyzers cannot follow.
+    private static BuilderCalls Read(LambdaExpressionSyntax lambda, string parameter, INamedTypeSymbol builderType, Semantics semantics)
     {
-        var parameter = lambda.Symbol.Parameters[0];
-        var calls = new List<IInvocationOperation>();
+        var calls = new List<Call>();
         var opaque = false;
-        var stack = t_stack ??= new Stack<IOperation>();
-        stack.Clear();
-        stack.Push(lambda.Body);
-        while (stack.Count > 0)
+        var body = lambda.Body;
+        var builderMethods = BuilderMethodNames(builderType);
+        IParameterSymbol? parameterSymbol = null;
+        foreach (var node in body.DescendantNodesAndSelf(descendIntoChildren: n => n == body || n is not AnonymousFunctionExpressionSyntax))
         {
-            var current = stack.Pop();
-            switch (current)
+            switch (node)
             {
-                case IAnonymousFunctionOperation nested:
+                case AnonymousFunctionExpressionSyntax nested when nested != body:
                     // The nested lambda's calls belong to its own builder; any use of our parameter inside it is one we cannot follow.
-                    if (!opaque && UsesParameter(nested, parameter))
-                    {
-                        opaque = true;
-                    }
-
-                    continue;
-
-                case IInvocationOperation invocation when invocation.Instance is not null && ModelSymbols.IsDeclaredBy(invocation.TargetMethod, builderType):
-                    if (RootOf(invocation, builderType) is IParameterReferenceOperation root && SymbolEqualityComparer.Default.Equals(root.Parameter, parameter))
-                    {
-                        calls.Add(invocation);
-                    }
-                    else
-                    {
-                        opaque = true;
-                    }
-
-                    if (!IsUseAccountedFor(invocation, builderType))
+                    if (!opaque && Mentions(nested, parameter, parameterSymbol ??= ParameterSymbol(lambda, semantics), semantics))
                     {
                         opaque = true;
                     }
 
                     break;
-
-                case IParameterReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter):
-                    // An invocation parent means the reference is its receiver (arguments have an IArgumentOperation between), and a
-                    // builder method called on the parameter outside nested lambdas is exactly what the case above collects.
-                    if (reference.ParentSkippingConversions() is not IInvocationOperation receiverOf || !ModelSymbols.IsDeclaredBy(receiverOf.TargetMethod, builderType))
+                case IdentifierNameSyntax identifier when identifier.Identifier.ValueText == parameter && !IsNameOnly(identifier):
+                    if (!ReadChainFrom(identifier, builderType, calls, semantics))
                     {
                         opaque = true;
                     }
 
                     break;
-            }
+                case InvocationExpressionSyntax invocation when !opaque && invocation.Expression is MemberAccessExpressionSyntax member
+                    && builderMethods.Contains(member.Name.Identifier.ValueText) && !IsRootedAt(member.Expression, parameter):
+                    // A builder method called on something other than the parameter (another builder in scope).
+                    if (ModelSymbols.IsDeclaredBy(semantics.MethodOf(invocation), builderType))
+                    {
+                        opaque = true;
+                    }
 
-            foreach (var child in current.ChildOperations)
-            {
-                stack.Push(child);
+                    break;
             }
         }
 
-        calls.Sort((a, b) => a.NamePosition().CompareTo(b.NamePosition()));
+        calls.Sort((a, b) => a.NamePosition.CompareTo(b.NamePosition));
         return new BuilderCalls(lambda, calls, opaque);
     }
 
-    // Whether a nested lambda refers to the parameter. A scan of its source text for the name as a word rules out almost every
-    // lambda without walking its operations; the operation walk decides when the name is there.
-    private static bool UsesParameter(IAnonymousFunctionOperation nested, IParameterSymbol parameter)
+    private static IParameterSymbol? ParameterSymbol(LambdaExpressionSyntax lambda, Semantics semantics)
     {
-        return Mentions(nested.Syntax, parameter.Name) && nested.Body.DescendantsAndSelf(enterLambdas: true).Any(
-            o => o is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter));
+        ParameterSyntax? syntax = lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter,
+            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters[0],
+            _ => null,
+        };
+        return syntax is null ? null : semantics.Model.GetDeclaredSymbol(syntax, semantics.CancellationToken);
     }
 
-    // Whether a name may be written in a node's text. Conservative: a Unicode escape (\u0072) or a non-ASCII neighbour counts as a mention.
-    private static bool Mentions(SyntaxNode node, string name)
+    // Reads the chain of builder calls whose receiver root is the parameter reference; false when the reference is used
+    // any other way (passed on, stored, or a chain whose result is kept).
+    private static bool ReadChainFrom(IdentifierNameSyntax identifier, INamedTypeSymbol builderType, List<Call> calls, Semantics semantics)
+    {
+        SyntaxNode current = identifier;
+        var any = false;
+        while (Semantics.ParentSkippingWrappers(current) is MemberAccessExpressionSyntax member
+            && Semantics.Unwrap(member.Expression) == current
+            && member.Parent is InvocationExpressionSyntax invocation && invocation.Expression == member)
+        {
+            var method = semantics.BuilderMethodOf(invocation, member.Name.Identifier.ValueText, builderType);
+            if (!ModelSymbols.IsDeclaredBy(method, builderType) || method!.IsStatic)
+            {
+                return false;
+            }
+
+            calls.Add(new Call(invocation, method));
+            any = true;
+            current = invocation;
+            if (!SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, builderType))
+            {
+                // A method that does not return the builder ends the chain; its value is not the builder's.
+                return true;
+            }
+        }
+
+        // The chain's value (the builder) may only end a statement or be the lambda's own value.
+        return any && Semantics.ParentSkippingWrappers(current) switch
+        {
+            ExpressionStatementSyntax => true,
+            ReturnStatementSyntax => true,
+            ArrowExpressionClauseSyntax => true,
+            LambdaExpressionSyntax owner => owner.Body is ExpressionSyntax value && Semantics.Unwrap(value) == current,
+            _ => false,
+        };
+    }
+
+    private static bool IsRootedAt(ExpressionSyntax receiver, string parameter)
+    {
+        var current = Semantics.Unwrap(receiver);
+        while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member })
+        {
+            current = Semantics.Unwrap(member.Expression);
+        }
+
+        return current is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == parameter;
+    }
+
+    // The member names of each builder type symbol; weak, so that a compilation's symbols are not kept alive.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, HashSet<string>> MemberNameSets = new();
+
+    private static HashSet<string> BuilderMethodNames(INamedTypeSymbol builderType) =>
+        MemberNameSets.GetValue(builderType, type => new HashSet<string>(type.MemberNames, StringComparer.Ordinal));
+
+    // Whether a nested lambda refers to the parameter: a scan of its tokens rules out almost every lambda; where the name
+    // is there, the compiler says whether it is this parameter (C# lets a nested lambda's own parameter shadow it).
+    // Conservative: an identifier written with a Unicode escape (\u0072) counts as a mention.
+    private static bool Mentions(SyntaxNode node, string name, IParameterSymbol? parameter, Semantics semantics)
     {
         if (name.Length == 0)
         {
             return true;
         }
 
-        var text = node.SyntaxTree.GetText();
-        var span = node.Span;
-        var end = span.End;
-        for (var i = span.Start; i < end; i++)
+        var text = node.SyntaxTree.GetText(semantics.CancellationToken);
+        var start = node.Span.Start;
+        var end = node.Span.End;
+        for (var i = start; i < end; i++)
         {
             var c = text[i];
             if (c == '\\')
@@ -141,7 +193,7 @@ internal sealed class BuilderCalls
                 return true;
             }
 
-            if (c != name[0] || i + name.Length > end || (i > span.Start && IsAsciiIdentifierPart(text[i - 1])) || (i + name.Length < end && IsAsciiIdentifierPart(text[i + name.Length])))
+            if (c != name[0] || i + name.Length > end || (i > start && IsAsciiIdentifierPart(text[i - 1])) || (i + name.Length < end && IsAsciiIdentifierPart(text[i + name.Length])))
             {
                 continue;
             }
@@ -152,7 +204,19 @@ internal sealed class BuilderCalls
                 matches = text[i + k] == name[k];
             }
 
-            if (matches)
+            if (!matches)
+            {
+                continue;
+            }
+
+            // The name as a word: a reference to this parameter, or a declaration, a member's name, a string's text.
+            var token = node.FindToken(i);
+            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not IdentifierNameSyntax reference || IsNameOnly(reference))
+            {
+                continue;
+            }
+
+            if (parameter is null || SymbolEqualityComparer.Default.Equals(semantics.SymbolOf(reference), parameter))
             {
                 return true;
             }
@@ -163,37 +227,15 @@ internal sealed class BuilderCalls
 
     private static bool IsAsciiIdentifierPart(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
 
+    // An identifier that names a member or an argument (x.r, r: 1, new { r = 1 }) rather than referring to a variable.
+    private static bool IsNameOnly(IdentifierNameSyntax identifier) =>
+        identifier.Parent is MemberAccessExpressionSyntax member && member.Name == identifier
+        || identifier.Parent is MemberBindingExpressionSyntax
+        || identifier.Parent is NameColonSyntax or NameEqualsSyntax;
+
     /// <summary>Gets the calls to methods with a name, in order.</summary>
-    public IEnumerable<IInvocationOperation> Named(string name) => Calls.Where(c => c.TargetMethod.Name == name);
+    public IEnumerable<Call> Named(string name) => Calls.Where(c => c.Name == name);
 
     /// <summary>Gets the last call to a method with a name, or <see langword="null"/>.</summary>
-    public IInvocationOperation? Last(string name) => Calls.LastOrDefault(c => c.TargetMethod.Name == name);
-
-    private static IOperation RootOf(IInvocationOperation invocation, INamedTypeSymbol builderType)
-    {
-        IOperation current = invocation;
-        while (current is IInvocationOperation call && ModelSymbols.IsDeclaredBy(call.TargetMethod, builderType) && call.Instance is not null)
-        {
-            current = call.Instance.WalkDownConversions();
-        }
-
-        return current;
-    }
-
-    private static bool IsUseAccountedFor(IInvocationOperation invocation, INamedTypeSymbol builderType)
-    {
-        // Builder methods return the builder; the result may only feed the next call or end the statement.
-        if (!SymbolEqualityComparer.Default.Equals(invocation.Type, builderType))
-        {
-            return true;
-        }
-
-        return invocation.ParentSkippingConversions() switch
-        {
-            IInvocationOperation next => next.Instance is not null && ReferenceEquals(next.Instance.WalkDownConversions(), invocation) && ModelSymbols.IsDeclaredBy(next.TargetMethod, builderType),
-            IExpressionStatementOperation => true,
-            IReturnOperation => true,
-            _ => false,
-        };
-    }
+    public Call? Last(string name) => Calls.LastOrDefault(c => c.Name == name);
 }

@@ -6,7 +6,6 @@ using K6Scenarios.Analyzers.Infrastructure;
 using K6Scenarios.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace K6Scenarios.Analyzers.Reading;
 
@@ -14,25 +13,25 @@ namespace K6Scenarios.Analyzers.Reading;
 internal sealed partial class FactReader
 {
     // What setup captures reaches every flow; each top-level flow adds what it captures, in order.
-    private readonly List<IOperation> _setupCaptures = new();
-    private List<IOperation> _captures = new();
-    private IAnonymousFunctionOperation? _topFlowLambda;
+    private readonly List<ExpressionSyntax> _setupCaptures = new();
+    private List<ExpressionSyntax> _captures = new();
+    private LambdaExpressionSyntax? _topFlowLambda;
 
-    private FlowFacts ReadFlow(IOperation? configure, FlowKind kind, string description)
+    private FlowFacts ReadFlow(ExpressionSyntax? configure, FlowKind kind, string description)
     {
-        var lambda = configure.AsLambda();
+        var lambda = BuilderCalls.AsLambda(configure);
         var previousCaptures = _captures;
         var previousLambda = _topFlowLambda;
         var isTop = _topFlowLambda is null;
         if (isTop)
         {
-            _captures = kind == FlowKind.Setup ? _setupCaptures : new List<IOperation>(_setupCaptures);
+            _captures = kind == FlowKind.Setup ? _setupCaptures : new List<ExpressionSyntax>(_setupCaptures);
             _topFlowLambda = lambda;
         }
 
         try
         {
-            var calls = BuilderCalls.Collect(configure, _symbols.FlowBuilder);
+            var calls = BuilderCalls.Collect(configure, _symbols.FlowBuilder, _semantics);
             var flow = ReadFlowCalls(calls.Calls, kind, description);
             flow.IsComplete = !calls.IsOpaque;
             return flow;
@@ -47,40 +46,40 @@ internal sealed partial class FactReader
         }
     }
 
-    private FlowFacts ReadFlowCalls(IReadOnlyList<IInvocationOperation> calls, FlowKind kind, string description)
+    private FlowFacts ReadFlowCalls(IReadOnlyList<Call> calls, FlowKind kind, string description)
     {
         var flow = new FlowFacts(kind, description);
         foreach (var call in calls)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var site = ArgumentReader.NameSiteOf(call);
-            switch (call.TargetMethod.Name)
+            switch (call.Name)
             {
                 case "Get" or "Post" or "Put" or "Patch" or "Delete" or "Request":
                     flow.Steps.Add(ReadRequest(call));
                     break;
                 case "Group":
-                    var name = call.ArgumentValue("name");
-                    flow.Steps.Add(new GroupFacts(ArgumentReader.String(name, site), ReadFlow(call.ArgumentValue("configure"), kind, description), name is null ? site : ArgumentReader.SiteOf(name)));
+                    var name = call.Value("name");
+                    flow.Steps.Add(new GroupFacts(_arguments.String(name, site), ReadFlow(call.Value("configure"), kind, description), name is null ? site : ArgumentReader.SiteOf(name)));
                     break;
                 case "ThinkTime":
-                    var single = call.ArgumentValue("duration");
-                    var min = single ?? call.ArgumentValue("min");
-                    var max = single ?? call.ArgumentValue("max");
+                    var single = call.Value("duration");
+                    var min = single ?? call.Value("min");
+                    var max = single ?? call.Value("max");
                     flow.Steps.Add(new ThinkTimeFacts(_arguments.Duration(min, site), _arguments.Duration(max, site), site));
                     break;
                 case "When":
-                    var otherwise = call.ArgumentValue("otherwise");
+                    var otherwise = call.Value("otherwise");
                     flow.Steps.Add(new ConditionalFacts(
-                        ReadFlow(call.ArgumentValue("then"), kind, description),
-                        otherwise is null || Constants.IsNull(otherwise) ? new FlowFacts(kind, description) : ReadFlow(otherwise, kind, description),
+                        ReadFlow(call.Value("then"), kind, description),
+                        otherwise is null || Constants.IsNull(otherwise, _semantics) ? new FlowFacts(kind, description) : ReadFlow(otherwise, kind, description),
                         site));
                     break;
                 case "Record":
-                    flow.Steps.Add(new RecordFacts(ReadMetric(call.ArgumentValue("metric")), site));
+                    flow.Steps.Add(new RecordFacts(ReadMetric(call.Value("metric")), site));
                     break;
                 case "Timed":
-                    flow.Steps.Add(new TimedFacts(ReadMetric(call.ArgumentValue("metric")), ReadFlow(call.ArgumentValue("configure"), kind, description), site));
+                    flow.Steps.Add(new TimedFacts(ReadMetric(call.Value("metric")), ReadFlow(call.Value("configure"), kind, description), site));
                     break;
                 case "WebSocket":
                     flow.Steps.Add(ReadWebSocket(call));
@@ -94,28 +93,28 @@ internal sealed partial class FactReader
         return flow;
     }
 
-    private RequestFacts ReadRequest(IInvocationOperation call)
+    private RequestFacts ReadRequest(Call call)
     {
         var nameSite = ArgumentReader.NameSiteOf(call);
-        var methodName = call.TargetMethod.Name;
+        var methodName = call.Name;
         var method = methodName == "Request"
-            ? Constants.EnumMemberName(call.ArgumentValue("method"), _symbols.HttpMethod)?.ToUpperInvariant()
+            ? Constants.EnumMemberName(call.Value("method"), _symbols.HttpMethod, _semantics)?.ToUpperInvariant()
             : methodName.ToUpperInvariant();
-        var pathArgument = call.ArgumentValue("path");
-        var path = ArgumentReader.String(pathArgument, nameSite);
+        var pathArgument = call.Value("path");
+        var path = _arguments.String(pathArgument, nameSite);
         var request = new RequestFacts(method is null ? Fact<string>.Unknown(nameSite) : Fact.Of(method, nameSite), path, path.Site)
         {
             Name = path,
-            BaseUrl = ReadBaseUrlArgument(call.ArgumentValue("baseUrl"), nameSite),
+            BaseUrl = ReadBaseUrlArgument(call.Value("baseUrl"), nameSite),
         };
-        var configure = call.Argument("configure");
-        var calls = configure is null || Constants.IsNull(configure.Value) ? BuilderCalls.None : BuilderCalls.Collect(configure.Value, _symbols.RequestBuilder);
+        var configure = call.Value("configure");
+        var calls = configure is null || Constants.IsNull(configure, _semantics) ? BuilderCalls.None : BuilderCalls.Collect(configure, _symbols.RequestBuilder, _semantics);
         request.IsComplete = !calls.IsOpaque;
         request.CapturedTokenExpression = TokenCapturedEarlier();
         ReadRequestCalls(request, calls.Calls);
-        foreach (var capture in calls.Calls.Where(c => c.TargetMethod.Name == "Capture"))
+        foreach (var capture in calls.Calls.Where(c => c.Name == "Capture"))
         {
-            if (capture.ArgumentValue("variable") is { } variable)
+            if (capture.Value("variable") is { } variable)
             {
                 _captures.Add(variable);
             }
@@ -124,41 +123,41 @@ internal sealed partial class FactReader
         return request;
     }
 
-    private Fact<BaseUrlFacts?> ReadBaseUrlArgument(IOperation? value, Site site)
+    private Fact<BaseUrlFacts?> ReadBaseUrlArgument(ExpressionSyntax? value, Site site)
     {
-        if (value is null || Constants.IsNull(value))
+        if (value is null || Constants.IsNull(value, _semantics))
         {
             return Fact.Of<BaseUrlFacts?>(null, site);
         }
 
-        return Fact.Of<BaseUrlFacts?>(BaseUrl(BaseUrlReader.FromValue(value, _cancellationToken)), ArgumentReader.SiteOf(value));
+        return Fact.Of<BaseUrlFacts?>(BaseUrl(BaseUrlReader.FromValue(value, _semantics)), ArgumentReader.SiteOf(value));
     }
 
-    private void ReadRequestCalls(RequestFacts request, IReadOnlyList<IInvocationOperation> calls)
+    private void ReadRequestCalls(RequestFacts request, IReadOnlyList<Call> calls)
     {
         foreach (var call in calls)
         {
             var site = ArgumentReader.NameSiteOf(call);
-            switch (call.TargetMethod.Name)
+            switch (call.Name)
             {
                 case "PathParameter":
-                    request.PathParameters.Add(ArgumentReader.String(call, "name"));
+                    request.PathParameters.Add(_arguments.String(call, "name"));
                     break;
                 case "Query":
-                    request.Query.Add(new NamedValueFacts(ArgumentReader.String(call, "name"), _arguments.Value(call.ArgumentValue("value"), site)));
+                    request.Query.Add(new NamedValueFacts(_arguments.String(call, "name"), _arguments.Value(call.Value("value"), site)));
                     break;
                 case "Header":
-                    request.Headers.Add(new NamedValueFacts(ArgumentReader.String(call, "name"), _arguments.Value(call.ArgumentValue("value"), site)));
+                    request.Headers.Add(new NamedValueFacts(_arguments.String(call, "name"), _arguments.Value(call.Value("value"), site)));
                     break;
                 case "BearerToken":
                     // The model sends it as the Authorization header ("Bearer " + token).
-                    request.Headers.Add(new NamedValueFacts(Fact.Of("Authorization", site), _arguments.Value(call.ArgumentValue("token"), site)));
+                    request.Headers.Add(new NamedValueFacts(Fact.Of("Authorization", site), _arguments.Value(call.Value("token"), site)));
                     break;
                 case "JsonBody":
-                    request.Body = ReadBody(BodyKind.Json, call.ArgumentValue("body"), site);
+                    request.Body = ReadBody(BodyKind.Json, call.Value("body"), site);
                     break;
                 case "FormBody":
-                    request.Body = ReadBody(BodyKind.Form, call.ArgumentValue("fields"), site);
+                    request.Body = ReadBody(BodyKind.Form, call.Value("fields"), site);
                     break;
                 case "MultipartBody":
                     request.Body = new BodyFacts(BodyKind.Multipart, site) { IsComplete = false };
@@ -167,13 +166,13 @@ internal sealed partial class FactReader
                     request.Body = new BodyFacts(BodyKind.Text, site);
                     break;
                 case "Named":
-                    request.Name = ArgumentReader.String(call, "name");
+                    request.Name = _arguments.String(call, "name");
                     break;
                 case "Timeout":
                     request.Timeout = Optional(_arguments.Duration(call, "timeout"));
                     break;
                 case "Tag":
-                    request.Tags.Items.Add(new KeyValuePair<Fact<string>, Fact<string>>(ArgumentReader.String(call, "name"), ArgumentReader.String(call, "value")));
+                    request.Tags.Items.Add(new KeyValuePair<Fact<string>, Fact<string>>(_arguments.String(call, "name"), _arguments.String(call, "value")));
                     break;
                 case "ExpectStatus":
                     request.HasOwnStatuses = true;
@@ -194,7 +193,7 @@ internal sealed partial class FactReader
                     request.Captures.Add(Fact<string>.Unknown(site));
                     break;
                 case "RecordFailureIn" or "RecordSuccessIn" or "RecordDurationIn" or "CountIn":
-                    if (ReadMetric(call.ArgumentValue("metric")) is { } metric)
+                    if (ReadMetric(call.Value("metric")) is { } metric)
                     {
                         request.RecordedMetrics.Add(metric);
                     }
@@ -205,15 +204,15 @@ internal sealed partial class FactReader
     }
 
     /// <summary>Gets a check's name: the one given, else generated by the model from the request (not rebuilt here).</summary>
-    private static Fact<string> CheckName(IInvocationOperation call)
+    private Fact<string> CheckName(Call call)
     {
-        var name = call.ArgumentValue("name");
-        return name is null || Constants.IsNull(name) ? Fact<string>.Unknown(ArgumentReader.NameSiteOf(call)) : ArgumentReader.String(name, ArgumentReader.NameSiteOf(call));
+        var name = call.Value("name");
+        return name is null || Constants.IsNull(name, _semantics) ? Fact<string>.Unknown(ArgumentReader.NameSiteOf(call)) : _arguments.String(name, ArgumentReader.NameSiteOf(call));
     }
 
-    private static void AddStatuses(RequestFacts request, IInvocationOperation call)
+    private void AddStatuses(RequestFacts request, Call call)
     {
-        if (call.Argument("statuses").ParamsItems() is { } items)
+        if (call.Items("statuses", _semantics) is { } items)
         {
             foreach (var item in items)
             {
@@ -226,9 +225,9 @@ internal sealed partial class FactReader
         }
     }
 
-    private BodyFacts ReadBody(BodyKind kind, IOperation? body, Site site)
+    private BodyFacts ReadBody(BodyKind kind, ExpressionSyntax? body, Site site)
     {
-        var shape = BodyReader.Read(body, _symbols);
+        var shape = BodyReader.Read(body, _semantics);
         var facts = new BodyFacts(kind, site)
         {
             ContentSite = body is null ? null : ArgumentReader.SiteOf(body),
@@ -245,16 +244,16 @@ internal sealed partial class FactReader
         return facts;
     }
 
-    private WebSocketFacts ReadWebSocket(IInvocationOperation call)
+    private WebSocketFacts ReadWebSocket(Call call)
     {
         var site = ArgumentReader.NameSiteOf(call);
-        var path = ArgumentReader.String(call.ArgumentValue("path"), site);
+        var path = _arguments.String(call.Value("path"), site);
         var socket = new WebSocketFacts(path, path.Site)
         {
-            BaseUrl = ReadBaseUrlArgument(call.ArgumentValue("baseUrl"), site),
+            BaseUrl = ReadBaseUrlArgument(call.Value("baseUrl"), site),
             HoldOpen = Fact.Of(TimeSpan.FromSeconds(1), site),
         };
-        var calls = BuilderCalls.Collect(call.ArgumentValue("configure"), _symbols.WebSocketBuilder);
+        var calls = BuilderCalls.Collect(call.Value("configure"), _symbols.WebSocketBuilder, _semantics);
         if (calls.IsOpaque)
         {
             socket.HoldOpen = Fact<TimeSpan>.Unknown(site);
@@ -263,16 +262,16 @@ internal sealed partial class FactReader
 
         foreach (var configuration in calls.Calls)
         {
-            switch (configuration.TargetMethod.Name)
+            switch (configuration.Name)
             {
                 case "Header":
-                    socket.Headers.Add(new NamedValueFacts(ArgumentReader.String(configuration, "name"), _arguments.Value(configuration.ArgumentValue("value"), ArgumentReader.NameSiteOf(configuration))));
+                    socket.Headers.Add(new NamedValueFacts(_arguments.String(configuration, "name"), _arguments.Value(configuration.Value("value"), ArgumentReader.NameSiteOf(configuration))));
                     break;
                 case "HoldOpen":
                     socket.HoldOpen = _arguments.Duration(configuration, "duration");
                     break;
                 case "Named":
-                    socket.Name = ArgumentReader.String(configuration, "name");
+                    socket.Name = _arguments.String(configuration, "name");
                     break;
             }
         }
@@ -286,7 +285,7 @@ internal sealed partial class FactReader
     /// </summary>
     private string? TokenCapturedEarlier()
     {
-        var distinct = new List<IOperation>();
+        var distinct = new List<ExpressionSyntax>();
         foreach (var capture in _captures)
         {
             if (!distinct.Any(d => SameVariable(d, capture)))
@@ -300,36 +299,40 @@ internal sealed partial class FactReader
             return null;
         }
 
-        var variable = distinct[0].WalkDownConversions();
-        var symbol = variable.ReferencedSymbol();
+        var variable = Semantics.Unwrap(distinct[0]);
+        var symbol = _semantics.ReferencedSymbol(variable);
         var usable = symbol is IFieldSymbol or IPropertySymbol
-            || (symbol is ILocalSymbol && _topFlowLambda is not null && !variable.IsInside(_topFlowLambda));
-        return usable && variable.Syntax is ExpressionSyntax expression ? expression.ToString() : null;
+            || (symbol is ILocalSymbol && _topFlowLambda is not null && !_topFlowLambda.Span.Contains(variable.Span));
+        return usable ? variable.ToString() : null;
     }
 
-    private static bool SameVariable(IOperation a, IOperation b)
+    private bool SameVariable(ExpressionSyntax a, ExpressionSyntax b)
     {
-        var left = a.ReferencedSymbol();
-        var right = b.ReferencedSymbol();
-        return left is not null ? SymbolEqualityComparer.Default.Equals(left, right) : a.Syntax.ToString() == b.Syntax.ToString();
+        var left = _semantics.ReferencedSymbol(a);
+        var right = _semantics.ReferencedSymbol(b);
+        return left is not null ? SymbolEqualityComparer.Default.Equals(left, right) : Semantics.Unwrap(a).ToString() == Semantics.Unwrap(b).ToString();
     }
 
     /// <summary>Reads the metric an expression denotes (narrowing calls skipped): built-in, or custom through its factory.</summary>
-    private MetricFacts? ReadMetric(IOperation? expression)
+    private MetricFacts? ReadMetric(ExpressionSyntax? expression)
     {
         if (expression is null)
         {
             return null;
         }
 
-        var current = expression.WalkDownConversions();
-        while (current is IInvocationOperation narrowing && narrowing.Instance is not null && _symbols.IsMetricMethod(narrowing.TargetMethod))
-        {
-            current = narrowing.Instance.WalkDownConversions();
-        }
-
+        var current = SkipNarrowing(expression);
         var site = ArgumentReader.SiteOf(current);
-        var typeKind = current.Type?.Name switch
+        var symbol = _semantics.ReferencedSymbol(current);
+        var type = symbol switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => _semantics.TypeOf(current),
+        };
+        var typeKind = type?.Name switch
         {
             "CounterMetric" => "Counter",
             "GaugeMetric" => "Gauge",
@@ -337,23 +340,38 @@ internal sealed partial class FactReader
             "TrendMetric" => "Trend",
             _ => null,
         };
-        if (current is IPropertyReferenceOperation property && property.Instance is null && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _symbols.K6Metrics))
+        if (symbol is IPropertySymbol { IsStatic: true } builtInProperty && SymbolEqualityComparer.Default.Equals(builtInProperty.ContainingType, _symbols.K6Metrics))
         {
-            var builtIn = SnakeCase(property.Property.Name);
-            return new MetricFacts(Fact.Of(builtIn, site), typeKind is null ? Fact<string>.Unknown(site) : Fact.Of(typeKind, site), site) { IsCustom = false, Identity = property.Property };
+            var builtIn = SnakeCase(builtInProperty.Name);
+            return new MetricFacts(Fact.Of(builtIn, site), typeKind is null ? Fact<string>.Unknown(site) : Fact.Of(typeKind, site), site) { IsCustom = false, Identity = builtInProperty };
         }
 
-        var factory = FactoryCalls.Resolve(current, _cancellationToken)?.FirstOrDefault(s => s.Name is "Counter" or "Gauge" or "Rate" or "Trend");
+        var steps = symbol is null ? FactoryCalls.Resolve(current, _semantics) : FactoryCalls.Resolve(symbol, _semantics);
+        var factory = steps?.FirstOrDefault(s => s.Name is "Counter" or "Gauge" or "Rate" or "Trend");
         var kind = factory is null ? null : factory.Name == "Trend" && factory.At(1) is true ? "Trend (isTime)" : factory.Name;
         var name = factory?.At(0) as string;
         return new MetricFacts(name is null ? Fact<string>.Unknown(site) : Fact.Of(name, site), kind is null ? Fact<string>.Unknown(site) : Fact.Of(kind, site), site)
         {
-            Identity = current.ReferencedSymbol(),
+            Identity = symbol,
         };
     }
 
+    // The metric under its narrowing calls (ForScenario, Where, ...), and each narrowing call, outermost first.
+    private ExpressionSyntax SkipNarrowing(ExpressionSyntax expression, List<Call>? narrowing = null)
+    {
+        var current = Semantics.Unwrap(expression);
+        while (current is InvocationExpressionSyntax invocation && _semantics.MethodOf(invocation) is { IsStatic: false } method && _symbols.IsMetricMethod(method)
+            && new Call(invocation, method) is { Receiver: { } receiver } call)
+        {
+            narrowing?.Add(call);
+            current = receiver;
+        }
+
+        return current;
+    }
+
     /// <summary>Reads the pool a scenario picks users from, through the fields and factory calls that built it.</summary>
-    private PoolFacts? ReadPoolReference(IOperation? pool)
+    private PoolFacts? ReadPoolReference(ExpressionSyntax? pool)
     {
         if (pool is null)
         {
@@ -361,8 +379,8 @@ internal sealed partial class FactReader
         }
 
         var site = ArgumentReader.SiteOf(pool);
-        var steps = FactoryCalls.Resolve(pool, _cancellationToken);
-        var identity = (object?)pool.ReferencedSymbol();
+        var steps = FactoryCalls.Resolve(pool, _semantics);
+        var identity = (object?)_semantics.ReferencedSymbol(pool);
         if (steps is null || steps.Count == 0)
         {
             return new PoolFacts(Fact<string>.Unknown(site), site) { Identity = identity, Count = Fact<long?>.Unknown(site) };
@@ -382,75 +400,68 @@ internal sealed partial class FactReader
         return facts;
     }
 
-    private ThresholdFacts ReadThreshold(IInvocationOperation call)
+    private ThresholdFacts ReadThreshold(Call call)
     {
-        var condition = call.ArgumentValue("condition");
+        var condition = call.Value("condition");
         var site = condition is null ? ArgumentReader.NameSiteOf(call) : ArgumentReader.SiteOf(condition);
-        var metricExpression = ThresholdConditions.OperandMetricExpression(condition, _symbols);
-        var metric = ReadMetric(metricExpression);
+        var parts = ThresholdCondition.Read(condition, _semantics);
+        var metric = ReadMetric(parts?.Metric);
         var filters = new List<TagFilterFacts>();
-        var current = metricExpression?.WalkDownConversions();
-        while (current is IInvocationOperation narrowing && narrowing.Instance is not null && _symbols.IsMetricMethod(narrowing.TargetMethod))
+        var narrowing = new List<Call>();
+        if (parts?.Metric is { } metricExpression)
         {
-            if (TagFilter.Read(narrowing) is { } filter)
+            SkipNarrowing(metricExpression, narrowing);
+        }
+
+        foreach (var narrowed in narrowing)
+        {
+            if (TagFilter.Read(narrowed, _semantics) is { } filter)
             {
-                var filterSite = ArgumentReader.SiteOf(filter.Location);
+                var filterSite = new Site(string.Empty, filter.Location);
                 filters.Insert(0, new TagFilterFacts(
                     filter.Tag is null ? Fact<string>.Unknown(filterSite) : Fact.Of(filter.Tag, filterSite),
                     filter.Value is null ? Fact<string>.Unknown(filterSite) : Fact.Of(filter.Value, filterSite),
                     filterSite));
             }
-
-            current = narrowing.Instance.WalkDownConversions();
         }
 
         var key = metric is { Name.IsKnown: true } && filters.All(f => f.Tag.IsKnown && f.Value.IsKnown)
             ? metric.Name.Value + (filters.Count == 0 ? string.Empty : "{" + string.Join(",", filters.Select(f => f.Tag.Value + ":" + f.Value.Value)) + "}")
-            : condition?.Syntax.ToString() ?? "threshold";
+            : condition?.ToString() ?? "threshold";
+        var abort = call.Value("abortOnFail");
         var threshold = new ThresholdFacts(metric, key, site)
         {
-            AbortOnFail = call.ArgumentValue("abortOnFail") is { } abort
-                ? Constants.Boolean(abort) is { } flag ? Fact.Of(flag, ArgumentReader.SiteOf(abort)) : Fact<bool>.Unknown(ArgumentReader.SiteOf(abort))
+            AbortOnFail = abort is not null
+                ? Constants.Boolean(abort, _semantics) is { } flag ? Fact.Of(flag, ArgumentReader.SiteOf(abort)) : Fact<bool>.Unknown(ArgumentReader.SiteOf(abort))
                 : Fact.Of(false, site),
             DelayAbortEval = _arguments.OptionalDuration(call, "delayAbortEval"),
         };
         threshold.Filters.AddRange(filters);
-        ReadCondition(threshold, condition);
+        ReadCondition(threshold, parts);
         return threshold;
     }
 
     /// <summary>Reads the aggregation and bound of <c>metric.P(95) &lt; 500</c> or <c>metric.Rate.EqualTo(0)</c>.</summary>
-    private void ReadCondition(ThresholdFacts threshold, IOperation? condition)
+    private void ReadCondition(ThresholdFacts threshold, ThresholdCondition? parts)
     {
-        IOperation? operand;
-        IOperation? bound;
-        switch (condition?.WalkDownConversions())
+        if (parts is null)
         {
-            case IBinaryOperation binary:
-                operand = binary.LeftOperand;
-                bound = binary.RightOperand;
-                break;
-            case IInvocationOperation { TargetMethod.Name: "EqualTo" or "NotEqualTo" } comparison:
-                operand = comparison.Instance;
-                bound = comparison.ArgumentValue("value");
-                break;
-            default:
-                threshold.Percentile = Fact<double?>.Unknown(threshold.Site);
-                return;
+            threshold.Percentile = Fact<double?>.Unknown(threshold.Site);
+            return;
         }
 
-        if (bound is not null)
+        if (parts.Bound is { } bound)
         {
             var boundSite = ArgumentReader.SiteOf(bound);
-            var number = Constants.Number(bound) ?? Constants.DurationMilliseconds(bound, _symbols.TimeSpan);
+            var number = Constants.Number(bound, _semantics) ?? Constants.DurationMilliseconds(bound, _semantics);
             threshold.Bound = number is { } value ? Fact.Of(value, boundSite) : Fact<double>.Unknown(boundSite);
         }
 
-        if (operand?.WalkDownConversions() is IInvocationOperation { TargetMethod.Name: "P" } percentile && _symbols.IsMetricMethod(percentile.TargetMethod))
+        if (parts.Percentile is { } percentile)
         {
-            var argument = percentile.ArgumentValue("percentile");
+            var argument = percentile.Value("percentile");
             var percentileSite = argument is null ? ArgumentReader.NameSiteOf(percentile) : ArgumentReader.SiteOf(argument);
-            threshold.Percentile = Constants.Number(argument) is { } value ? Fact.Of<double?>(value, percentileSite) : Fact<double?>.Unknown(percentileSite);
+            threshold.Percentile = Constants.Number(argument, _semantics) is { } value ? Fact.Of<double?>(value, percentileSite) : Fact<double?>.Unknown(percentileSite);
         }
     }
 

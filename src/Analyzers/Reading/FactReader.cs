@@ -5,7 +5,7 @@ using System.Threading;
 using K6Scenarios.Analyzers.Infrastructure;
 using K6Scenarios.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace K6Scenarios.Analyzers.Reading;
 
@@ -16,52 +16,55 @@ namespace K6Scenarios.Analyzers.Reading;
 /// </summary>
 internal sealed partial class FactReader
 {
+    private readonly Semantics _semantics;
     private readonly ModelSymbols _symbols;
     private readonly ArgumentReader _arguments;
     private readonly PoolDataFiles _poolFiles;
     private readonly CancellationToken _cancellationToken;
 
-    public FactReader(ModelSymbols symbols, PoolDataFiles poolFiles, CancellationToken cancellationToken)
+    public FactReader(Semantics semantics, PoolDataFiles poolFiles)
     {
-        _symbols = symbols;
-        _arguments = new ArgumentReader(symbols);
+        _semantics = semantics;
+        _symbols = semantics.Symbols;
+        _arguments = new ArgumentReader(semantics);
         _poolFiles = poolFiles;
-        _cancellationToken = cancellationToken;
+        _cancellationToken = semantics.CancellationToken;
     }
 
     /// <summary>Reads the load test a <c>LoadTest.Create(...)</c> call starts.</summary>
-    public TestFacts ReadChain(IInvocationOperation create)
+    public TestFacts ReadChain(Call create)
     {
-        var nameArgument = create.ArgumentValue("name");
+        var nameArgument = create.Value("name");
         var site = nameArgument is null ? ArgumentReader.NameSiteOf(create) : ArgumentReader.SiteOf(nameArgument);
-        var test = new TestFacts(ArgumentReader.String(nameArgument, site), site);
+        var test = new TestFacts(_arguments.String(nameArgument, site), site);
 
-        var calls = new List<IInvocationOperation>();
-        IOperation current = create;
-        while (current.ParentSkippingConversions() is IInvocationOperation parent
-            && parent.Instance is not null
-            && ReferenceEquals(parent.Instance.WalkDownConversions(), current)
-            && ModelSymbols.IsDeclaredBy(parent.TargetMethod, _symbols.LoadTestBuilder))
+        var calls = new List<Call>();
+        var current = create;
+        while (Semantics.ParentSkippingWrappers(current.Syntax) is MemberAccessExpressionSyntax member
+            && Semantics.Unwrap(member.Expression) == current.Syntax
+            && member.Parent is InvocationExpressionSyntax parent && parent.Expression == member
+            && _semantics.MethodOf(parent) is { IsStatic: false } method
+            && ModelSymbols.IsDeclaredBy(method, _symbols.LoadTestBuilder))
         {
-            calls.Add(parent);
-            current = parent;
+            current = new Call(parent, method);
+            calls.Add(current);
         }
 
         // The chain is the whole definition when its value becomes a LoadTest at once (Build() or the conversion);
         // a builder returned or stored as a builder may still be extended elsewhere.
-        test.IsComplete = current is IInvocationOperation { TargetMethod.Name: "Build" }
-            || (current.Parent is IConversionOperation conversion && SymbolEqualityComparer.Default.Equals(conversion.Type, _symbols.LoadTest));
+        test.IsComplete = (current != create && current.Name == "Build")
+            || SymbolEqualityComparer.Default.Equals(_semantics.ConvertedTypeOf(current.Syntax), _symbols.LoadTest);
 
         // The default base URL applies to every request, and what setup captures reaches every flow: read them first.
         foreach (var call in calls)
         {
-            switch (call.TargetMethod.Name)
+            switch (call.Name)
             {
                 case "BaseUrl":
-                    test.DefaultBaseUrl = Fact.Of<BaseUrlFacts?>(BaseUrl(BaseUrlReader.Read(call, _cancellationToken)), ArgumentReader.NameSiteOf(call));
+                    test.DefaultBaseUrl = Fact.Of<BaseUrlFacts?>(BaseUrl(BaseUrlReader.Read(call, _semantics)), ArgumentReader.NameSiteOf(call));
                     break;
                 case "Setup":
-                    test.LifecycleFlows.Add(ReadFlow(call.ArgumentValue("configure"), FlowKind.Setup, "setup()"));
+                    test.LifecycleFlows.Add(ReadFlow(call.Value("configure"), FlowKind.Setup, "setup()"));
                     break;
             }
         }
@@ -69,10 +72,10 @@ internal sealed partial class FactReader
         foreach (var call in calls)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            switch (call.TargetMethod.Name)
+            switch (call.Name)
             {
                 case "Scenario":
-                    test.Scenarios.Add(ReadScenario(call, call.ArgumentValue("name"), call.ArgumentValue("configure"), null));
+                    test.Scenarios.Add(ReadScenario(call, call.Value("name"), call.Value("configure"), null));
                     break;
                 case "UserMix":
                     ReadUserMix(test, call);
@@ -81,10 +84,10 @@ internal sealed partial class FactReader
                     test.Thresholds.Add(ReadThreshold(call));
                     break;
                 case "Teardown":
-                    test.LifecycleFlows.Add(ReadFlow(call.ArgumentValue("configure"), FlowKind.Teardown, "teardown()"));
+                    test.LifecycleFlows.Add(ReadFlow(call.Value("configure"), FlowKind.Teardown, "teardown()"));
                     break;
                 case "Metric":
-                    if (ReadMetric(call.ArgumentValue("metric")) is { } metric)
+                    if (ReadMetric(call.Value("metric")) is { } metric)
                     {
                         test.DeclaredMetrics.Add(metric);
                     }
@@ -92,7 +95,7 @@ internal sealed partial class FactReader
                     break;
                 case "ExpectedStatuses":
                 case "AlsoExpectedStatuses":
-                    if (call.Argument("statuses").ParamsItems() is { } items)
+                    if (call.Items("statuses", _semantics) is { } items)
                     {
                         test.ExpectedStatuses.AddRange(items.Select(Status));
                     }
@@ -106,7 +109,7 @@ internal sealed partial class FactReader
                     ReadOptions(test, call);
                     break;
                 case "RunOnKubernetes":
-                    var parallelism = ArgumentReader.Integer(call, "parallelism");
+                    var parallelism = _arguments.Integer(call, "parallelism");
                     test.Parallelism = parallelism.IsKnown ? Fact.Of<long?>(parallelism.Value, parallelism.Site) : Fact<long?>.Unknown(parallelism.Site);
                     break;
             }
@@ -116,11 +119,11 @@ internal sealed partial class FactReader
     }
 
     /// <summary>Reads a builder fragment outside any load-test chain (a helper that configures a scenario, flow or request).</summary>
-    public TestFacts? ReadFragment(IInvocationOperation top)
+    public TestFacts? ReadFragment(Call top)
     {
         var site = ArgumentReader.NameSiteOf(top);
         var test = new TestFacts(Fact<string>.Unknown(site), site) { IsLoadTest = false, IsComplete = false };
-        var method = top.TargetMethod;
+        var method = top.Method;
         if (ModelSymbols.IsDeclaredBy(method, _symbols.ScenarioBuilder))
         {
             var scenario = ReadScenarioCalls(FragmentCalls(top, _symbols.ScenarioBuilder), Fact<string>.Unknown(site), site, null);
@@ -151,17 +154,17 @@ internal sealed partial class FactReader
     }
 
     /// <summary>Reads a pool where it is declared (<c>UserPool.Generate(...)</c>, <c>FromJsonFile</c>, <c>FromCsvFile</c>).</summary>
-    public PoolFacts ReadPoolDeclaration(IInvocationOperation factory)
+    public PoolFacts ReadPoolDeclaration(Call factory)
     {
-        var name = ArgumentReader.String(factory, "name");
+        var name = _arguments.String(factory, "name");
         var pool = new PoolFacts(name, ArgumentReader.NameSiteOf(factory));
-        if (factory.TargetMethod.Name == "Generate")
+        if (factory.Name == "Generate")
         {
-            foreach (var field in factory.Argument("fields").ParamsItems() ?? Array.Empty<IOperation>())
+            foreach (var field in factory.Items("fields", _semantics) ?? Array.Empty<ExpressionSyntax>())
             {
-                if (field.WalkDownConversions() is ITupleOperation { Elements.Length: 2 } tuple)
+                if (Semantics.Unwrap(field) is TupleExpressionSyntax { Arguments.Count: 2 } tuple)
                 {
-                    pool.GeneratedFields.Add(new NamedValueFacts(ArgumentReader.String(tuple.Elements[0], ArgumentReader.SiteOf(tuple)), _arguments.Value(tuple.Elements[1], ArgumentReader.SiteOf(tuple))));
+                    pool.GeneratedFields.Add(new NamedValueFacts(_arguments.String(tuple.Arguments[0].Expression, ArgumentReader.SiteOf(tuple)), _arguments.Value(tuple.Arguments[1].Expression, ArgumentReader.SiteOf(tuple))));
                 }
             }
         }
@@ -170,22 +173,22 @@ internal sealed partial class FactReader
     }
 
     /// <summary>Reads a custom metric where it is declared (<c>CustomMetric.Rate("errors")</c>).</summary>
-    public static MetricFacts ReadMetricDeclaration(IInvocationOperation factory)
+    public MetricFacts ReadMetricDeclaration(Call factory)
     {
-        var name = ArgumentReader.String(factory, "name");
-        var kind = factory.TargetMethod.Name == "Trend" && Constants.Boolean(factory.ArgumentValue("isTime")) == true ? "Trend (isTime)" : factory.TargetMethod.Name;
+        var name = _arguments.String(factory, "name");
+        var kind = factory.Name == "Trend" && Constants.Boolean(factory.Value("isTime"), _semantics) == true ? "Trend (isTime)" : factory.Name;
         return new MetricFacts(name, Fact.Of(kind, name.Site), name.Site);
     }
 
     /// <summary>Gets the calls of a fluent fragment, innermost first (<c>s.ConstantVus(...).Flow(...)</c>).</summary>
-    private static List<IInvocationOperation> FragmentCalls(IInvocationOperation top, INamedTypeSymbol? builderType)
+    private List<Call> FragmentCalls(Call top, INamedTypeSymbol? builderType)
     {
-        var calls = new List<IInvocationOperation>();
-        IOperation? current = top;
-        while (current is IInvocationOperation call && ModelSymbols.IsDeclaredBy(call.TargetMethod, builderType))
+        var calls = new List<Call>();
+        var current = top;
+        while (current is not null && ModelSymbols.IsDeclaredBy(current.Method, builderType))
         {
-            calls.Insert(0, call);
-            current = call.Instance?.WalkDownConversions();
+            calls.Insert(0, current);
+            current = current.Receiver is InvocationExpressionSyntax receiver && _semantics.MethodOf(receiver) is { IsStatic: false } method ? new Call(receiver, method) : null;
         }
 
         return calls;
@@ -194,9 +197,9 @@ internal sealed partial class FactReader
     private static BaseUrlFacts BaseUrl(BaseUrlInfo info) =>
         new(info.Variable is null ? Fact<string>.Unknown(Site.None) : Fact.Of(info.Variable, Site.None), BaseUrlFacts.PathOf(info.DefaultValue));
 
-    private static Fact<long> Status(IOperation item)
+    private Fact<long> Status(ExpressionSyntax item)
     {
         var site = ArgumentReader.SiteOf(item);
-        return Constants.Integer(item) is { } status ? Fact.Of(status, site) : Fact<long>.Unknown(site);
+        return Constants.Integer(item, _semantics) is { } status ? Fact.Of(status, site) : Fact<long>.Unknown(site);
     }
 }

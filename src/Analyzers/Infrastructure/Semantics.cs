@@ -54,9 +54,9 @@ internal sealed class Semantics
     public IMethodSymbol? BuilderMethodOf(InvocationExpressionSyntax invocation, string name, INamedTypeSymbol builderType)
     {
         IMethodSymbol? single = null;
-        foreach (var member in builderType.GetMembers(name))
+        foreach (var method in OverloadsOf(builderType, name))
         {
-            if (member is IMethodSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } method && Accepts(method, invocation.ArgumentList))
+            if (Accepts(method, invocation.ArgumentList))
             {
                 if (single is not null)
                 {
@@ -68,6 +68,33 @@ internal sealed class Semantics
         }
 
         return single ?? MethodOf(invocation);
+    }
+
+    // The public instance methods of each builder type by name; weak, so that a compilation's symbols are not kept alive.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, Dictionary<string, IMethodSymbol[]>> Overloads = new();
+
+    private static IMethodSymbol[] OverloadsOf(INamedTypeSymbol type, string name)
+    {
+        var byName = Overloads.GetValue(type, t =>
+        {
+            var methods = new Dictionary<string, IMethodSymbol[]>(System.StringComparer.Ordinal);
+            foreach (var memberName in t.MemberNames)
+            {
+                var overloads = new List<IMethodSymbol>();
+                foreach (var member in t.GetMembers(memberName))
+                {
+                    if (member is IMethodSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public, MethodKind: MethodKind.Ordinary } method)
+                    {
+                        overloads.Add(method);
+                    }
+                }
+
+                methods[memberName] = overloads.ToArray();
+            }
+
+            return methods;
+        });
+        return byName.TryGetValue(name, out var found) ? found : System.Array.Empty<IMethodSymbol>();
     }
 
     // Whether an argument list fits a method's parameters by count and names alone.
@@ -140,8 +167,17 @@ internal sealed class Semantics
     /// <summary>Gets the type an expression is converted to where it is used, or <see langword="null"/>.</summary>
     public ITypeSymbol? ConvertedTypeOf(ExpressionSyntax expression) => Model.GetTypeInfo(expression, CancellationToken).ConvertedType;
 
-    /// <summary>Gets the compile-time value of an expression, if it has one.</summary>
-    public Optional<object?> ConstantOf(ExpressionSyntax expression) => Model.GetConstantValue(Unwrap(expression), CancellationToken);
+    /// <summary>Gets the compile-time value of an expression, if it has one; a literal's is read from its token.</summary>
+    public Optional<object?> ConstantOf(ExpressionSyntax expression)
+    {
+        var value = Unwrap(expression);
+        if (value is LiteralExpressionSyntax literal && !literal.IsKind(SyntaxKind.DefaultLiteralExpression))
+        {
+            return new Optional<object?>(literal.Token.Value);
+        }
+
+        return Model.GetConstantValue(value, CancellationToken);
+    }
 
     /// <summary>
     /// Gets the symbol an expression refers to when it is a plain reference to a field, a property without arguments, a

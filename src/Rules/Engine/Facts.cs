@@ -353,6 +353,12 @@ internal sealed class RequestFacts : StepFacts
     /// <summary>Gets the method in upper case (<c>POST</c>).</summary>
     public Fact<string> Method { get; }
 
+    /// <summary>Gets or sets the rule context that <see cref="Match"/> was found for (see <c>RuleContext.MatchOf</c>).</summary>
+    internal object? MatchedBy { get; set; }
+
+    /// <summary>Gets or sets the documented operation found for this request by <see cref="MatchedBy"/>.</summary>
+    internal OperationMatch? Match { get; set; }
+
     /// <summary>Gets the path template (<c>/groups/{id}</c>).</summary>
     public Fact<string> Path { get; }
 

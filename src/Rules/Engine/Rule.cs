@@ -85,7 +85,6 @@ internal sealed class RuleContext
 {
     private TagUniverse? _tags;
     private List<MetricFacts>? _recorded;
-    private Dictionary<RequestFacts, OperationMatch?>? _matches;
 
     public RuleContext(TestFacts test, RuleSettings settings, IRuleSink sink)
     {
@@ -112,14 +111,15 @@ internal sealed class RuleContext
     /// <summary>Gets the OpenAPI operation a request calls, matched once per request.</summary>
     public OperationMatch? MatchOf(RequestFacts request)
     {
-        _matches ??= new Dictionary<RequestFacts, OperationMatch?>();
-        if (!_matches.TryGetValue(request, out var match))
+        // Kept on the request itself: several rules ask for every request, and a dictionary keyed by the facts object
+        // cost more than the matching (object hash codes).
+        if (!ReferenceEquals(request.MatchedBy, this))
         {
-            match = OperationMatch.Find(request, Test, Settings.Documents);
-            _matches[request] = match;
+            request.Match = OperationMatch.Find(request, Test, Settings.Documents);
+            request.MatchedBy = this;
         }
 
-        return match;
+        return request.Match;
     }
 }
 

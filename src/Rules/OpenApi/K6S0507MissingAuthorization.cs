@@ -39,12 +39,9 @@ internal sealed class MissingAuthorizationRule : Rule
 
     private static bool SendsCredentials(RequestFacts request, OpenApiOperation operation)
     {
-        var schemeHeaders = operation.SecuritySchemes.Select(s => s.HeaderName).Where(h => h is not null).ToList();
-        var schemeQueries = operation.SecuritySchemes.Where(s => string.Equals(s.In, "query", StringComparison.OrdinalIgnoreCase)).Select(s => s.ParameterName).ToList();
         foreach (var header in request.Headers)
         {
-            if (!header.Name.TryGet(out var name) || Credentials.IsCredentialHeader(name)
-                || schemeHeaders.Any(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase)) || header.Value.ReadsVariable)
+            if (!header.Name.TryGet(out var name) || Credentials.IsCredentialHeader(name) || header.Value.ReadsVariable || IsSchemeHeader(operation, name))
             {
                 return true;
             }
@@ -52,8 +49,35 @@ internal sealed class MissingAuthorizationRule : Rule
 
         foreach (var query in request.Query)
         {
-            if (!query.Name.TryGet(out var name) || Credentials.IsSecretName(name)
-                || schemeQueries.Any(q => string.Equals(q, name, StringComparison.Ordinal)) || query.Value.ReadsVariable)
+            if (!query.Name.TryGet(out var name) || Credentials.IsSecretName(name) || query.Value.ReadsVariable || IsSchemeQuery(operation, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether a header is where one of the operation's security schemes expects its key.
+    private static bool IsSchemeHeader(OpenApiOperation operation, string name)
+    {
+        foreach (var scheme in operation.SecuritySchemes)
+        {
+            if (scheme.HeaderName is { } header && string.Equals(header, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether a query parameter is where one of the operation's security schemes expects its key.
+    private static bool IsSchemeQuery(OpenApiOperation operation, string name)
+    {
+        foreach (var scheme in operation.SecuritySchemes)
+        {
+            if (string.Equals(scheme.In, "query", StringComparison.OrdinalIgnoreCase) && string.Equals(scheme.ParameterName, name, StringComparison.Ordinal))
             {
                 return true;
             }

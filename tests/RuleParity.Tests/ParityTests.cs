@@ -81,6 +81,70 @@ public sealed partial class ParityTests
         }
     }
 
+    /// <summary>
+    /// Mistakes planted in the benchmark corpus, one per definition in turn (the text replaced, its replacement, and the
+    /// rule that must then report), so that the corpus comparison is of findings and not of two empty lists.
+    /// </summary>
+    private static readonly (string Find, string Replace, string Id)[] PlantedMistakes =
+    [
+        (".ExpectStatus(201)", ".ExpectStatus(200)", "K6S0502"),
+        ("\"/auth/signin\"", "\"/auth/sigin\"", "K6S0503"),
+        (".ForScenario(\"", ".ForScenario(\"x-", "K6S0205"),
+        (".P(95)", ".P(100.5)", "K6S0203"),
+        ("TimeSpan.FromSeconds(1))))", "TimeSpan.Zero)))", "K6S0601"),
+        ("new { name = \"renamed\", quantity = 1 }", "new { nmae = \"renamed\", quantity = 1 }", "K6S0505"),
+        (".PathParameter(\"id\", ", ".PathParameter(\"ident\", ", "K6S0413"),
+    ];
+
+    [Fact]
+    public async Task Corpus_with_planted_mistakes_gets_the_same_findings_from_both_adapters()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "k6scenarios-parity-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var files = ProjectGenerator.Write(folder, Root, loadTests: 350, operations: 200);
+            var planted = new HashSet<string>(StringComparer.Ordinal);
+            var next = 0;
+            var sources = files.Select(f => (f, Plant(File.ReadAllText(f), ref next, planted))).ToList();
+            var api = new ParityDocument(Path.Combine(folder, ProjectGenerator.OpenApiFileName), File.ReadAllText(Path.Combine(folder, ProjectGenerator.OpenApiFileName)), null);
+
+            var (analyzer, model, count) = await ParityHarness.RunAsync(sources, [api]);
+
+            Assert.Equal(350, count);
+            Assert.Equal(PlantedMistakes.Select(m => m.Id).ToHashSet(StringComparer.Ordinal), planted);
+            var missing = planted.Where(id => !model.Any(f => f.Id == id)).ToList();
+            Assert.True(missing.Count == 0, "planted but not reported: " + string.Join(", ", missing) + "\n" + string.Join("\n", model.Select(f => f.ToString()).Distinct().Take(40)));
+            ParityHarness.AssertSame(analyzer, model);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // Plants the next mistake in each definition of a generated file whose text has the place for it.
+    private static string Plant(string source, ref int next, HashSet<string> planted)
+    {
+        var parts = source.Split("    [LoadTest]");
+        for (var i = 1; i < parts.Length; i++)
+        {
+            for (var attempt = 0; attempt < PlantedMistakes.Length; attempt++)
+            {
+                var (find, replace, id) = PlantedMistakes[(next + attempt) % PlantedMistakes.Length];
+                var at = parts[i].IndexOf(find, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    parts[i] = parts[i][..at] + replace + parts[i][(at + find.Length)..];
+                    planted.Add(id);
+                    next += attempt + 1;
+                    break;
+                }
+            }
+        }
+
+        return string.Join("    [LoadTest]", parts);
+    }
+
     private static ParityDocument SampleApi(string baseUrls) =>
         new("/samples/openapi/sample-api.yaml", File.ReadAllText(Path.Combine(Root, "samples", "openapi", "sample-api.yaml")), baseUrls);
 

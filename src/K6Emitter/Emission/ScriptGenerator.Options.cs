@@ -169,8 +169,8 @@ internal sealed partial class ScriptGenerator
             {
                 var rate = Formatting.Number(gate.MinimumPassRate);
                 var condition = JsString.Quote("rate>=" + rate);
-                var entry = gate.AbortOnFail || gate.DelayAbortEval is not null
-                    ? "{ threshold: " + condition + (gate.AbortOnFail ? ", abortOnFail: true" : string.Empty) + (gate.DelayAbortEval is { } delay ? ", delayAbortEval: " + Duration(delay) : string.Empty) + " }"
+                var entry = gate.AbortOnFail
+                    ? "{ threshold: " + condition + ", abortOnFail: true" + (gate.DelayAbortEval is { } delay ? ", delayAbortEval: " + Duration(delay) : string.Empty) + " }"
                     : condition;
                 js.Line("// The run fails (k6 exits 99) when fewer than " + Formatting.Number(Math.Round(gate.MinimumPassRate * 100, 6)) + " % of checks pass" + (gate.AbortOnFail ? "; it stops as soon as that happens." : "."));
                 js.Region("checkGate", _test.DefinedAt, () => js.Line(JsString.Quote(K6Metrics.Checks.ThresholdKey) + ": [" + entry + "],"));
@@ -180,7 +180,7 @@ internal sealed partial class ScriptGenerator
             {
                 var key = JsString.Quote(group.Key);
                 var entries = group.ToArray();
-                if (entries.All(e => !e.Threshold.AbortOnFail && e.Threshold.DelayAbortEval is null))
+                if (entries.All(e => !e.Threshold.AbortOnFail))
                 {
                     js.Region("thresholds[" + key + "]", entries[0].Threshold.DefinedAt, () =>
                         js.Line(key + ": [" + string.Join(", ", entries.Select(e => JsString.Quote(e.Threshold.Condition.Expression))) + "],"));
@@ -201,18 +201,14 @@ internal sealed partial class ScriptGenerator
 
     private static string ThresholdEntry(Threshold threshold)
     {
+        // k6 reads delayAbortEval only with abortOnFail; alone it does nothing (K6S0206 warns), so it is not written.
         var expression = JsString.Quote(threshold.Condition.Expression);
-        if (!threshold.AbortOnFail && threshold.DelayAbortEval is null)
+        if (!threshold.AbortOnFail)
         {
             return expression;
         }
 
-        var parts = new List<string> { "threshold: " + expression };
-        if (threshold.AbortOnFail)
-        {
-            parts.Add("abortOnFail: true");
-        }
-
+        var parts = new List<string> { "threshold: " + expression, "abortOnFail: true" };
         if (threshold.DelayAbortEval is { } delay)
         {
             parts.Add("delayAbortEval: " + Duration(delay));

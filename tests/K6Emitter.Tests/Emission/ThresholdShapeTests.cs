@@ -50,6 +50,21 @@ public class ThresholdShapeTests
     }
 
     [Fact]
+    public void A_delay_without_abort_is_one_warning_and_is_not_written()
+    {
+        // K6S0206 says the delay does nothing; the script is still written, without it, and nothing else reports it.
+        var loadTest = Emit.With(s => s.Flow(f => f.Get("/health", r => r.ExpectStatus(200)).ThinkTime(TimeSpan.FromSeconds(1))), t => t
+            .Threshold(K6Metrics.HttpReqDuration.P(95) < 500, delayAbortEval: TimeSpan.FromSeconds(10)));
+        var result = new K6ScriptEmitter().Emit(loadTest);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("K6S0206", diagnostic.Id);
+        Assert.True(result.Succeeded);
+        Assert.DoesNotContain("delayAbortEval", result.EnsureSucceeded().Script, StringComparison.Ordinal);
+        Assert.Equal("p(95)<500", Emit.Run(loadTest).Options.GetProperty("thresholds").GetProperty("http_req_duration")[0].GetString());
+    }
+
+    [Fact]
     public void Abort_settings_make_an_object_threshold()
     {
         var thresholds = Thresholds(t => t.Threshold(K6Metrics.HttpReqDuration.P(95) < 500, abortOnFail: true, delayAbortEval: TimeSpan.FromSeconds(10)));

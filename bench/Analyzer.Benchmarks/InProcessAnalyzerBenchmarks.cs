@@ -85,6 +85,44 @@ public class InProcessAnalyzerBenchmarks
             .ToList();
     }
 
+    /// <summary>
+    /// What the IDE pays on one document: the analyzers' diagnostics of a single file (binding it included), as the
+    /// editor asks for them after each change, once per run on a fresh compilation.
+    /// </summary>
+    /// <param name="path">The C# file, compiled alone with the model.</param>
+    /// <param name="runs">How many times.</param>
+    /// <param name="analyze">Whether the analyzers run; without them, the compiler's own diagnostics of the file (binding).</param>
+    /// <returns>The time of each run.</returns>
+    public IReadOnlyList<TimeSpan> DocumentTimes(string path, int runs, bool analyze)
+    {
+        var tree = CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(path)), new CSharpParseOptions(LanguageVersion.Latest), path);
+        var times = new List<TimeSpan>();
+        for (var run = 0; run <= runs; run++)
+        {
+            var compilation = CSharpCompilation.Create("Document", [tree], _references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var withAnalyzers = compilation.WithAnalyzers(_analyzers, _options);
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            var model = compilation.GetSemanticModel(tree);
+            if (analyze)
+            {
+                withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
+            }
+            else
+            {
+                model.GetDiagnostics();
+            }
+
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start);
+            if (run > 0)
+            {
+                // The first run warms the JIT and is left out.
+                times.Add(elapsed);
+            }
+        }
+
+        return times;
+    }
+
     internal static string ProjectFolder()
     {
         var folder = Environment.GetEnvironmentVariable("K6BENCH_ANALYZER_PROJECT")

@@ -28,6 +28,11 @@ public static class Program
             return Telemetry(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
         }
 
+        if (args.FirstOrDefault() == "document")
+        {
+            return Document(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100);
+        }
+
         if (args.FirstOrDefault() != "generate")
         {
             var config = ManualConfig.Create(DefaultConfig.Instance).AddColumn(StatisticColumn.Median);
@@ -96,6 +101,21 @@ public static class Program
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"K6Scenarios analyzers",-24} {total,8:F0} ms  {100 * total / compileMedian,6:F1} % of the compile (target: under 5 %)"));
+        return 0;
+    }
+
+    // One file of many load tests analyzed as the editor does it, after every change (medians of fresh compilations).
+    private static int Document(int runs, int loadTests)
+    {
+        var bench = new InProcessAnalyzerBenchmarks();
+        bench.Setup();
+        var folder = Path.Combine(Path.GetTempPath(), "k6scenarios-bench", "document");
+        var file = ProjectGenerator.Write(folder, RepositoryRoot(), loadTests, 200, testsPerFile: loadTests).Single();
+        var binding = bench.DocumentTimes(file, runs, analyze: false).Select(t => t.TotalMilliseconds).ToArray();
+        var analyzed = bench.DocumentTimes(file, runs, analyze: true).Select(t => t.TotalMilliseconds).ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one file of {loadTests} load tests (medians of {runs} fresh compilations):"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  compiler diagnostics (binding)        {Median(binding),7:F0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  K6Scenarios analyzers (binding incl.) {Median(analyzed),7:F0} ms"));
         return 0;
     }
 

@@ -26,8 +26,9 @@ internal static class ProjectGenerator
     /// <param name="repositoryRoot">The K6Scenarios repository, whose model and analyzer projects are referenced.</param>
     /// <param name="loadTests">How many load-test definitions.</param>
     /// <param name="operations">How many OpenAPI operations (at least 6).</param>
+    /// <param name="testsPerFile">How many definitions each source file holds.</param>
     /// <returns>The paths of the C# sources.</returns>
-    public static IReadOnlyList<string> Write(string folder, string repositoryRoot, int loadTests, int operations)
+    public static IReadOnlyList<string> Write(string folder, string repositoryRoot, int loadTests, int operations, int testsPerFile = TestsPerFile)
     {
         Directory.CreateDirectory(folder);
         var sourceFolder = Path.Combine(folder, "LoadTests");
@@ -42,10 +43,10 @@ internal static class ProjectGenerator
         File.WriteAllText(Path.Combine(folder, OpenApiFileName), OpenApi(operations));
 
         var files = new List<string>();
-        for (var first = 0; first < loadTests; first += TestsPerFile)
+        for (var first = 0; first < loadTests; first += testsPerFile)
         {
-            var path = Path.Combine(sourceFolder, "LoadTests" + (first / TestsPerFile).ToString("D3", CultureInfo.InvariantCulture) + ".cs");
-            File.WriteAllText(path, SourceFile(first / TestsPerFile, first, Math.Min(loadTests, first + TestsPerFile), Math.Max(1, resources)));
+            var path = Path.Combine(sourceFolder, "LoadTests" + (first / testsPerFile).ToString("D3", CultureInfo.InvariantCulture) + ".cs");
+            File.WriteAllText(path, SourceFile(first / testsPerFile, first, Math.Min(loadTests, first + testsPerFile), Math.Max(1, resources)));
             files.Add(path);
         }
 

@@ -18,7 +18,7 @@ internal sealed class ModuleNames
         "WebSocket", "setTimeout", "options", "setup", "teardown", "handleSummary", "open", "__ENV", "__VU", "__ITER",
         "console", "JSON", "Math", "Date", "String", "Array", "Object", "encodeURIComponent", "requiredEnv", "jsonField",
         "regexGroup", "uniqueIndex", "data", "res", "passed", "socket", "started", "received", "secrets", "readSecrets",
-        "secret", "pace", "iterationStart", "error", "profiles", "LOAD_PROFILE",
+        "secret", "pace", "iterationStart", "error", "profiles", "LOAD_PROFILE", "envOr",
     ];
 
     private ModuleNames(IdentifierScope scope) => Scope = scope;

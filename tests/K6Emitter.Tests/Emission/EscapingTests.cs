@@ -61,7 +61,7 @@ public class EscapingTests
                         .Post("/items/{id}", r => r
                             .PathParameter("id", text)
                             .Query(text, text)
-                            .Header("X-Text", text)
+                            .Header("X-Text", HeaderValue(text))
                             .JsonBody(new System.Collections.Generic.Dictionary<string, object> { [text] = text })
                             .Named(text)
                             .Tag("note", text)
@@ -74,12 +74,37 @@ public class EscapingTests
         harness.Call("main");
         var request = harness.Requests[0];
         Assert.Equal("http://localhost/items/" + Uri.EscapeDataString(text) + "?" + Uri.EscapeDataString(text) + "=" + Uri.EscapeDataString(text), request.GetProperty("url").GetString());
-        Assert.Equal(text, request.GetProperty("params").GetProperty("headers").GetProperty("X-Text").GetString());
+        Assert.Equal(HeaderValue(text), request.GetProperty("params").GetProperty("headers").GetProperty("X-Text").GetString());
         Assert.Equal(text, request.GetProperty("params").GetProperty("tags").GetProperty("name").GetString());
         Assert.Equal(text, request.GetProperty("params").GetProperty("tags").GetProperty("note").GetString());
         Assert.Equal(text, JsonDocument.Parse(request.GetProperty("body").GetString()!).RootElement.GetProperty(text).GetString());
         var check = Assert.Single(harness.Checks.EnumerateArray(), c => c.GetProperty("name").GetString() == text);
         Assert.True(check.GetProperty("passed").GetBoolean());
+    }
+
+    // HTTP cannot carry control characters in a header value (K6S0118 refuses them): the header gets the rest.
+    private static string HeaderValue(string text) => new(text.Where(c => c >= ' ' && c != '\u007f').ToArray());
+
+    [Theory]
+    [InlineData("a\nb", "U+000A (line feed)", 1)]
+    [InlineData("a\r\nX-Injected: 1", "U+000D (carriage return)", 1)]
+    [InlineData("\0", "U+0000 (NUL)", 0)]
+    [InlineData(" padded", "U+0020 (space)", 0)]
+    [InlineData("padded\t", "U+0009 (tab)", 6)]
+    public void Header_values_http_cannot_carry_are_refused_with_the_character_escaped(string value, string character, int index)
+    {
+        var test = LoadTest.Create("escaping")
+            .BaseUrl("API_URL", "http://localhost")
+            .Scenario("main", s => s.ConstantVus(1, TimeSpan.FromSeconds(5))
+                .Flow(f => f.Get("/items", r => r.Header("X-Text", value).ExpectStatus(200)).ThinkTime(TimeSpan.FromSeconds(1))))
+            .Build();
+
+        var result = new K6ScriptEmitter(new EmitterOptions()).Emit(test);
+
+        Assert.Null(result.Output);
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "K6S0118");
+        Assert.Equal("scenarios.main.flow[0].headers", diagnostic.Path);
+        Assert.Contains(character + " at index " + index, diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public class MetricRuleTests
         LoadTest test = SignIn(r => r.Named("signin,v2"))
             .At(out line).Threshold(K6Metrics.HttpReqDuration.ForRequest("signin,v2").P(95) < 500);
 
-        AssertReported(Validate(test), DiagnosticCatalog.ThresholdTagValueHasComma, "thresholds['http_req_duration{name:signin,v2}'][0]", line);
+        AssertReported(Validate(test), DiagnosticCatalog.ThresholdTagValueUnparsable, "thresholds['http_req_duration{name:signin,v2}'][0]", line);
     }
 
     [Fact]

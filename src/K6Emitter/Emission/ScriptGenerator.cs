@@ -263,9 +263,14 @@ internal sealed partial class ScriptGenerator
             init.Line();
         }
 
-        if (_names.Settings.Any())
+        foreach (var env in _names.Settings.Where(e => e.ReadWhereUsed))
         {
-            foreach (var env in _names.Settings)
+            _helpers.Add(env.DefaultValue is null ? "requiredEnv" : "envOr");
+        }
+
+        if (_names.Settings.Any(e => !e.ReadWhereUsed))
+        {
+            foreach (var env in _names.Settings.Where(e => !e.ReadWhereUsed))
             {
                 if (env.DefaultValue is null)
                 {

@@ -58,6 +58,12 @@ public enum Observation
 
     /// <summary>A threshold on <c>http_reqs{tv_case:text}</c> counts the request: k6 selected the samples.</summary>
     ThresholdSelects,
+
+    /// <summary>A request header of that name (compared ignoring case) with the value <c>v</c>.</summary>
+    HeaderName,
+
+    /// <summary>A tag of that name with the value <c>v</c> on the request's samples.</summary>
+    TagKey,
 }
 
 /// <summary>A string in a slot, numbered so that what a run sends can be traced back to it.</summary>
@@ -235,7 +241,7 @@ public sealed class HostileSlot
     private static FlowBuilder Echo(FlowBuilder flow, HostileCase c, Action<RequestBuilder>? configure = null, string rest = "x", HttpMethod method = HttpMethod.Post) =>
         flow.Request(method, null, c.Prefix + rest, r =>
         {
-            r.Header("X-Case", c.Suffix).ExpectStatus(200);
+            r.Header("X-Case", c.Suffix).Tag("case", c.Suffix).ExpectStatus(200);
             configure?.Invoke(r);
         });
 
@@ -259,10 +265,12 @@ public sealed class HostileSlot
             },
             new("tag key", t => Named(t, Matches(@"\A[A-Za-z_][A-Za-z0-9_.-]*\z", t), "K6S0114"))
             {
+                Observation = Observation.TagKey,
                 Step = (c, f) => Echo(f, c, r => r.Tag(c.Text, "v")),
             },
             new("header name", t => t.Length == 0 ? [Throws] : Matches(@"\A[!#$%&'*+.^_`|~0-9A-Za-z-]+\z", t) ? [] : ["K6S0409"])
             {
+                Observation = Observation.HeaderName,
                 Step = (c, f) => Echo(f, c, r => r.Header(c.Text, "v")),
             },
             new("environment name", t => IsIdentifier(t) ? [] : ["K6S0114"])

@@ -5,7 +5,7 @@ namespace K6Scenarios.Rules;
 /// <summary>
 /// K6S0204: a tag value k6's threshold selector parser cannot carry. k6 splits selectors on ',', trims white space and
 /// quotes from the ends of a value, and the emitted selector is one JavaScript string, so a value with a comma, a
-/// quote, a line break, leading or trailing white space or a lone surrogate selects no sample (an empty value k6 refuses outright) and the threshold
+/// quote, a line break, leading or trailing white space or a lone surrogate selects no sample (or k6 refuses the selector) and the threshold
 /// watches an empty sub-metric (or k6 refuses the selector).
 /// </summary>
 internal sealed class ThresholdTagValueUnparsableRule : Rule
@@ -18,7 +18,13 @@ internal sealed class ThresholdTagValueUnparsableRule : Rule
     /// <returns>The index, or -1 when k6 can select the value.</returns>
     public static int IndexOfUnparsable(string value)
     {
-        if (value.Length == 0 || char.IsWhiteSpace(value[0]))
+        // An empty value is K6S0114's (model validation reports it with the other threshold tag names).
+        if (value.Length == 0)
+        {
+            return -1;
+        }
+
+        if (char.IsWhiteSpace(value[0]))
         {
             return 0;
         }
@@ -43,7 +49,7 @@ internal sealed class ThresholdTagValueUnparsableRule : Rule
         {
             if (filter.Tag.TryGet(out var tag) && filter.Value.TryGet(out var value) && IndexOfUnparsable(value) is var index && index >= 0)
             {
-                Report(context, filter.Site, tag, TextCharacters.Escape(value), value.Length == 0 ? "nothing (k6 refuses an empty value)" : TextCharacters.Describe(value, index));
+                Report(context, filter.Site, tag, TextCharacters.Escape(value), TextCharacters.Describe(value, index));
             }
         }
     }

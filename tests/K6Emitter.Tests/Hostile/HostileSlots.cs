@@ -219,7 +219,7 @@ public sealed class HostileSlot
     }
 
     private static bool IsThresholdTagValueRefused(string text) =>
-        text.Length == 0 || IsNotUtf8(text) || text.Any(c => c is ',' or '\'' or '"' or '\n' or '\r' or '\u000B' or '\u000C' or '\u0085' or '\u2028' or '\u2029')
+        IsNotUtf8(text) || text.Any(c => c is ',' or '\'' or '"' or '\n' or '\r' or '\u000B' or '\u000C' or '\u0085' or '\u2028' or '\u2029')
         || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]);
 
     private static bool Matches(string pattern, string text) => Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant);
@@ -304,7 +304,7 @@ public sealed class HostileSlot
                 Observation = Observation.TagT,
                 Step = (c, f) => Echo(f, c, r => r.Tag("t", c.Text)),
             },
-            new("threshold tag value", t => (IsThresholdTagValueRefused(t) ? new[] { "K6S0204" } : []).Concat(Text(t)))
+            new("threshold tag value", t => (t.Length == 0 ? new[] { "K6S0114" } : IsThresholdTagValueRefused(t) ? ["K6S0204"] : []).Concat(Text(t)))
             {
                 Observation = Observation.ThresholdSelects,
                 Step = (c, f) => Echo(f, c, r => r.Tag("tv" + c.Suffix, c.Text)),

@@ -143,7 +143,6 @@ public class TextRuleTests
     [InlineData(" padded", "U+0020 (space)")]
     [InlineData("padded\u00A0", "U+00A0 (no-break space)")]
     [InlineData("two\nlines", "U+000A (line feed)")]
-    [InlineData("", "nothing (k6 refuses an empty value)")]
     public void Threshold_tag_value_k6_cannot_select_is_K6S0204(string value, string character)
     {
         var test = Flow(

@@ -127,6 +127,16 @@ public class TextRuleTests
         Assert.All(TextSlots.All, slot => Assert.Null(slot.FindRefusal("plain-text_1")));
     }
 
+    [Fact]
+    public void A_name_rule_shows_the_name_escaped()
+    {
+        var test = Flow(f => f.Get("/a", r => r.Header("X-Env", Value.Env("API\nURL", "x")).ExpectStatus(200)));
+
+        var diagnostic = Single(Validate(test), DiagnosticCatalog.InvalidName);
+
+        Assert.StartsWith("Environment variable 'API\\u000AURL' is not valid", diagnostic.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("signin\n")]
     [InlineData("signin\r\n")]

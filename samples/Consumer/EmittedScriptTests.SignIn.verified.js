@@ -19,6 +19,12 @@ async function secret(name) {
   }
 }
 
+// Settings are read from __ENV's own properties only: -e constructor=... is a setting, Object's members are not.
+function envOr(name, fallback) {
+  const value = Object.prototype.hasOwnProperty.call(__ENV, name) ? __ENV[name] : undefined;
+  return value === undefined || value === '' ? fallback : value;
+}
+
 // Secrets come from k6's secret source, never from this file or the environment. Each VU reads them before its
 // first request, so `k6 inspect` and `k6 archive` need none, no archive holds one, and k6 redacts them from logs.
 let PASSWORD;
@@ -27,10 +33,10 @@ async function readSecrets() {
   PASSWORD ??= await secret('PASSWORD');
 }
 
-const BASE_URL = __ENV.BASE_URL || 'http://localhost:8080';
+const BASE_URL = envOr('BASE_URL', 'http://localhost:8080');
 
 // The same flows in other shapes: k6 run -e LOAD_PROFILE=<name>. Without it, the test as defined.
-const LOAD_PROFILE = __ENV.LOAD_PROFILE || 'full';
+const LOAD_PROFILE = envOr('LOAD_PROFILE', 'full');
 const profiles = {
   full: {
     signin: {

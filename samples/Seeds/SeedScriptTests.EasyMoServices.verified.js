@@ -9,6 +9,12 @@ import http from 'k6/http';
 import { check, group, sleep } from 'k6';
 import { Rate } from 'k6/metrics';
 
+// Settings are read from __ENV's own properties only: -e constructor=... is a setting, Object's members are not.
+function envOr(name, fallback) {
+  const value = Object.prototype.hasOwnProperty.call(__ENV, name) ? __ENV[name] : undefined;
+  return value === undefined || value === '' ? fallback : value;
+}
+
 // Reads a field of a JSON body; undefined when the body is not JSON or has no such field.
 function jsonField(res, path) {
   try {
@@ -18,8 +24,8 @@ function jsonField(res, path) {
   }
 }
 
-const VOICE_BRIDGE_URL = __ENV.VOICE_BRIDGE_URL || 'http://localhost:3001';
-const VIDEO_ORCHESTRATOR_URL = __ENV.VIDEO_ORCHESTRATOR_URL || 'http://localhost:3002';
+const VOICE_BRIDGE_URL = envOr('VOICE_BRIDGE_URL', 'http://localhost:3001');
+const VIDEO_ORCHESTRATOR_URL = envOr('VIDEO_ORCHESTRATOR_URL', 'http://localhost:3002');
 
 // Statuses every request counts as expected in http_req_failed, unless it sets its own.
 http.setResponseCallback(http.expectedStatuses({ min: 200, max: 399 }, 429));
@@ -27,7 +33,7 @@ http.setResponseCallback(http.expectedStatuses({ min: 200, max: 399 }, 429));
 const errors = new Rate('errors');
 
 // The same flows in other shapes: k6 run -e LOAD_PROFILE=<name>. Without it, the test as defined.
-const LOAD_PROFILE = __ENV.LOAD_PROFILE || 'full';
+const LOAD_PROFILE = envOr('LOAD_PROFILE', 'full');
 const profiles = {
   full: {
     services: {

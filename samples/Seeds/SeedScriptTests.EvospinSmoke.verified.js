@@ -32,6 +32,12 @@ async function secret(name) {
   }
 }
 
+// Settings are read from __ENV's own properties only: -e constructor=... is a setting, Object's members are not.
+function envOr(name, fallback) {
+  const value = Object.prototype.hasOwnProperty.call(__ENV, name) ? __ENV[name] : undefined;
+  return value === undefined || value === '' ? fallback : value;
+}
+
 // Reads a field of a JSON body; undefined when the body is not JSON or has no such field.
 function jsonField(res, path) {
   try {
@@ -49,14 +55,14 @@ async function readSecrets() {
   EVOSPIN_USER_PASSWORD ??= await secret('EVOSPIN_USER_PASSWORD');
 }
 
-const EVOSPIN_API_URL = __ENV.EVOSPIN_API_URL || 'http://localhost:4000';
-const EVOSPIN_WS_URL = __ENV.EVOSPIN_WS_URL || 'ws://localhost:4000';
+const EVOSPIN_API_URL = envOr('EVOSPIN_API_URL', 'http://localhost:4000');
+const EVOSPIN_WS_URL = envOr('EVOSPIN_WS_URL', 'ws://localhost:4000');
 
 // Loaded once per load generator and shared by every VU (a plain array would be copied into each VU).
 const users = new SharedArray('users', () => JSON.parse(open('./evospin-smoke.users.json')));
 
 // The same flows in other shapes: k6 run -e LOAD_PROFILE=<name>. Without it, the test as defined.
-const LOAD_PROFILE = __ENV.LOAD_PROFILE || 'full';
+const LOAD_PROFILE = envOr('LOAD_PROFILE', 'full');
 const profiles = {
   full: {
     signin: {

@@ -30,6 +30,12 @@ async function secret(name) {
   }
 }
 
+// Settings are read from __ENV's own properties only: -e constructor=... is a setting, Object's members are not.
+function envOr(name, fallback) {
+  const value = Object.prototype.hasOwnProperty.call(__ENV, name) ? __ENV[name] : undefined;
+  return value === undefined || value === '' ? fallback : value;
+}
+
 // Reads a field of a JSON body; undefined when the body is not JSON or has no such field.
 function jsonField(res, path) {
   try {
@@ -47,7 +53,7 @@ async function readSecrets() {
   VELURE_TEST_PASSWORD ??= await secret('VELURE_TEST_PASSWORD');
 }
 
-const VELURE_API_URL = __ENV.VELURE_API_URL || 'http://localhost:8080';
+const VELURE_API_URL = envOr('VELURE_API_URL', 'http://localhost:8080');
 
 const endToEndDuration = new Trend('end_to_end_duration', true);
 const registrationFailures = new Rate('registration_failures');
@@ -56,7 +62,7 @@ const productListFailures = new Rate('product_list_failures');
 const orderFailures = new Rate('order_failures');
 
 // The same flows in other shapes: k6 run -e LOAD_PROFILE=<name>. Without it, the test as defined.
-const LOAD_PROFILE = __ENV.LOAD_PROFILE || 'full';
+const LOAD_PROFILE = envOr('LOAD_PROFILE', 'full');
 const profiles = {
   full: {
     shopper: {

@@ -29,6 +29,12 @@ async function secret(name) {
   }
 }
 
+// Settings are read from __ENV's own properties only: -e constructor=... is a setting, Object's members are not.
+function envOr(name, fallback) {
+  const value = Object.prototype.hasOwnProperty.call(__ENV, name) ? __ENV[name] : undefined;
+  return value === undefined || value === '' ? fallback : value;
+}
+
 // Reads a field of a JSON body; undefined when the body is not JSON or has no such field.
 function jsonField(res, path) {
   try {
@@ -46,10 +52,10 @@ async function readSecrets() {
   VINEYARD_TEST_PASSWORD ??= await secret('VINEYARD_TEST_PASSWORD');
 }
 
-const VINEYARD_API_URL = __ENV.VINEYARD_API_URL || 'http://localhost:8000';
+const VINEYARD_API_URL = envOr('VINEYARD_API_URL', 'http://localhost:8000');
 
 // The same flows in other shapes: k6 run -e LOAD_PROFILE=<name>. Without it, the test as defined.
-const LOAD_PROFILE = __ENV.LOAD_PROFILE || 'full';
+const LOAD_PROFILE = envOr('LOAD_PROFILE', 'full');
 const profiles = {
   full: {
     browsing: {

@@ -28,7 +28,7 @@ internal static class Descriptors
     internal static readonly DiagnosticDescriptor InvalidMetricName = Create("K6S0201", DiagnosticCatalog.InvalidMetricName);
     internal static readonly DiagnosticDescriptor DuplicateMetricName = Create("K6S0202", DiagnosticCatalog.DuplicateMetricName);
     internal static readonly DiagnosticDescriptor InvalidPercentile = Create("K6S0203", DiagnosticCatalog.InvalidPercentile);
-    internal static readonly DiagnosticDescriptor ThresholdTagValueHasComma = Create("K6S0204", DiagnosticCatalog.ThresholdTagValueHasComma);
+    internal static readonly DiagnosticDescriptor ThresholdTagValueUnparsable = Create("K6S0204", DiagnosticCatalog.ThresholdTagValueUnparsable);
     internal static readonly DiagnosticDescriptor ThresholdTagValueNeverProduced = Create("K6S0205", DiagnosticCatalog.ThresholdTagValueNeverProduced);
     internal static readonly DiagnosticDescriptor DelayWithoutAbort = Create("K6S0206", DiagnosticCatalog.DelayWithoutAbort);
     internal static readonly DiagnosticDescriptor MetricShadowsBuiltIn = Create("K6S0207", DiagnosticCatalog.MetricShadowsBuiltIn);
@@ -73,7 +73,7 @@ internal static class Descriptors
     internal static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } = System.Collections.Immutable.ImmutableArray.Create(
         InvalidScenarioName, DuplicateScenarioName, InvalidDuration, InvalidExecutorParameter, IterationsBelowVus, MissingStages,
         RampNeverStarts, MaxVusBelowPreAllocated, EmptyFlow, NoScenarios, InvalidLoadTestName, StagesNeverRampDown,
-        InvalidMetricName, DuplicateMetricName, InvalidPercentile, ThresholdTagValueHasComma, ThresholdTagValueNeverProduced,
+        InvalidMetricName, DuplicateMetricName, InvalidPercentile, ThresholdTagValueUnparsable, ThresholdTagValueNeverProduced,
         DelayWithoutAbort, MetricShadowsBuiltIn, MetricNeverRecorded, InvalidThresholdValue,
         PoolTooSmall, InvalidPoolName,
         PathParameterNotFilled, BodyNotAllowed, InvalidGroupName, SecretLiteral, InvalidStatusCode, InvalidThinkTime, InvalidHeaderName,

@@ -65,6 +65,9 @@ public sealed class SystemUnderTestServer : IAsyncDisposable
         {
             kestrel.Listen(IPAddress.Loopback, 0);
             kestrel.AddServerHeader = false;
+
+            // Header values keep every byte (Latin-1 maps bytes to chars one to one); by default Kestrel refuses non-ASCII.
+            kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
         });
         foreach (var module in modules)
         {

@@ -160,7 +160,7 @@ internal sealed class DryRunSession : IDisposable
             }
         });
 
-        _host = new K6Host(Engine, _input, _scriptName, _problems, _failedChecks);
+        _host = new K6Host(Engine, _input, _scriptName, _problems, _failedChecks) { LiteralTexts = _ast.LiteralTexts };
         foreach (var (module, names) in imports)
         {
             _host.RegisterModule(module, names);

@@ -261,7 +261,7 @@ internal sealed partial class K6Host
         return JsBoolean.True;
     }
 
-    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]{1,128}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]{1,128}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex MetricNamePattern();
 
     // ---- k6/data ----

@@ -254,7 +254,12 @@ internal sealed partial class K6Host
     }
 
     // "Bearer undefined": a header built from a capture that found nothing.
-    private static bool ContainsMissingValue(string text)
+    /// <summary>
+    /// Gets whether a header value reads <c>undefined</c>, <c>null</c> or <c>NaN</c> as a word that no string literal of
+    /// the script wrote there: only then was it built from a missing value. A literal <c>'null'</c> (or a literal
+    /// holding the word, such as <c>'Bearer null'</c>) is what the test means to send.
+    /// </summary>
+    private bool ContainsMissingValue(string text)
     {
         foreach (var word in (string[])["undefined", "null", "NaN"])
         {
@@ -262,10 +267,26 @@ internal sealed partial class K6Host
             {
                 var before = index == 0 || !char.IsAsciiLetterOrDigit(text[index - 1]);
                 var after = index + word.Length == text.Length || !char.IsAsciiLetterOrDigit(text[index + word.Length]);
-                if (before && after)
+                if (before && after && !IsWrittenLiterally(text, index, word.Length))
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    // Whether some literal of the script that holds the word covers text[index, index + length) where it occurs in text.
+    private bool IsWrittenLiterally(string text, int index, int length)
+    {
+        foreach (var literal in LiteralTexts())
+        {
+            // The first occurrence that ends at or after the word; it covers the word when it also starts at or before it.
+            var at = literal.Length < length ? -1 : text.IndexOf(literal, Math.Max(0, index + length - literal.Length), StringComparison.Ordinal);
+            if (at >= 0 && at <= index)
+            {
+                return true;
             }
         }
 

@@ -49,6 +49,9 @@ internal sealed partial class K6Host
         Environment = _baseEnvironment;
     }
 
+    /// <summary>Gets or sets where the script's string literals come from (parsed once, when a check first needs them).</summary>
+    public Func<IReadOnlyList<string>> LiteralTexts { get; set; } = () => [];
+
     /// <summary>Gets the lifecycle stage: init, setup, vu, teardown or summary.</summary>
     public string Stage { get; private set; } = InitStage;
 

@@ -725,6 +725,6 @@ internal sealed partial class OptionsChecker
 
     private static string Index(uint index) => index.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("^[0-9a-zA-Z_-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9a-zA-Z_-]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ScenarioNamePattern();
 }

@@ -14,11 +14,49 @@ internal sealed class ScriptAst
 {
     private readonly Acornima.Ast.Program _program;
     private Dictionary<string, Node>? _topLevelConstants;
+    private List<string>? _literalTexts;
 
     public ScriptAst(Acornima.Ast.Program program) => _program = program;
 
     /// <summary>An import of a module, with the names taken from it and where it is written.</summary>
     public readonly record struct ModuleImport(string Specifier, IReadOnlyList<(string Name, Node Node)> Names, Node Node);
+
+    /// <summary>
+    /// Gets the text of every string literal and template-literal piece the script writes, so that a value can be told
+    /// apart from one built from a missing value: <c>'null'</c> written as such is a literal, <c>`Bearer ${token}`</c>
+    /// that reads <c>Bearer undefined</c> is not.
+    /// </summary>
+    public IReadOnlyList<string> LiteralTexts()
+    {
+        if (_literalTexts is not null)
+        {
+            return _literalTexts;
+        }
+
+        var texts = new List<string>();
+        var pending = new Stack<Node>();
+        pending.Push(_program);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            switch (node)
+            {
+                case StringLiteral literal:
+                    texts.Add(literal.Value);
+                    break;
+                case TemplateElement element when element.Value.Cooked is { } cooked:
+                    texts.Add(cooked);
+                    break;
+            }
+
+            foreach (var child in node.ChildNodes)
+            {
+                pending.Push(child);
+            }
+        }
+
+        return _literalTexts = texts;
+    }
 
     /// <summary>Gets the static imports and re-exports of the script, in source order.</summary>
     public IEnumerable<ModuleImport> Imports()

@@ -7,7 +7,15 @@ using K6Scenarios.Model;
 namespace K6Scenarios.Emitter.Emission;
 
 /// <summary>An environment variable the script reads, with its default or as required.</summary>
-internal sealed record EnvironmentRead(string Name, string Identifier, string? DefaultValue, bool IsSecret);
+internal sealed record EnvironmentRead(string Name, string Identifier, string? DefaultValue, bool IsSecret)
+{
+    /// <summary>
+    /// Gets whether a scenario sets the variable in its <c>env</c>: k6 applies scenario variables to <c>__ENV</c> only
+    /// while the scenario's iterations run, not in the init context, so such a variable is read where it is used
+    /// (<see cref="Identifier"/> is then the read itself) instead of once in init.
+    /// </summary>
+    public bool ReadWhereUsed { get; init; }
+}
 
 /// <summary>The module-level names of one script, allocated in a fixed order so output is stable.</summary>
 internal sealed class ModuleNames
@@ -18,8 +26,10 @@ internal sealed class ModuleNames
         "WebSocket", "setTimeout", "options", "setup", "teardown", "handleSummary", "open", "__ENV", "__VU", "__ITER",
         "console", "JSON", "Math", "Date", "String", "Array", "Object", "encodeURIComponent", "requiredEnv", "jsonField",
         "regexGroup", "uniqueIndex", "data", "res", "passed", "socket", "started", "received", "secrets", "readSecrets",
-        "secret", "pace", "iterationStart", "error", "profiles", "LOAD_PROFILE",
+        "secret", "pace", "iterationStart", "error", "profiles", "LOAD_PROFILE", "envOr",
     ];
+
+    private readonly HashSet<string> _setByScenarios = new(StringComparer.Ordinal);
 
     private ModuleNames(IdentifierScope scope) => Scope = scope;
 
@@ -62,6 +72,11 @@ internal sealed class ModuleNames
         }
 
         var names = new ModuleNames(scope);
+        foreach (var variable in test.Scenarios.SelectMany(s => s.Environment))
+        {
+            names._setByScenarios.Add(variable.Key);
+        }
+
         if (test.DefaultBaseUrl is { } defaultBase)
         {
             names.AddEnvironment(defaultBase.EnvironmentVariable, defaultBase.DefaultValue, isSecret: false);
@@ -190,6 +205,16 @@ internal sealed class ModuleNames
     {
         if (Environment.ContainsKey(name))
         {
+            return;
+        }
+
+        if (!isSecret && _setByScenarios.Contains(name))
+        {
+            var read = defaultValue is null
+                ? "requiredEnv(" + JsString.Quote(name) + ")"
+                : "envOr(" + JsString.Quote(name) + ", " + JsString.Quote(defaultValue) + ")";
+            Environment[name] = read;
+            EnvironmentReads.Add(new EnvironmentRead(name, read, defaultValue, isSecret) { ReadWhereUsed = true });
             return;
         }
 

@@ -44,7 +44,7 @@ internal sealed partial class ScriptGenerator
             WriteDeclarations(js, variables, _setupVariables, fromSetup: false);
             var values = new ValueWriter(_names, variables, new Dictionary<string, string>());
             WriteSteps(js, _test.Setup, values, variables, "setup", scope);
-            var returned = variables.Select(v => v.Key == v.Value ? v.Key : JsString.Key(v.Key) + ": " + v.Value);
+            var returned = variables.Select(v => v.Key == v.Value && !JsString.IsPrototypeMember(v.Key) ? v.Key : JsString.Key(v.Key) + ": " + v.Value);
             js.Line("return { " + string.Join(", ", returned) + " };");
         });
         js.Line();
@@ -185,7 +185,7 @@ internal sealed partial class ScriptGenerator
 
         foreach (var name in fromSetup.Where(n => !variables.ContainsKey(n)))
         {
-            variables[name] = "data" + JsString.Member(name);
+            variables[name] = JsString.OwnMember("data", name);
         }
 
         return variables;
@@ -195,7 +195,7 @@ internal sealed partial class ScriptGenerator
     {
         foreach (var name in captured)
         {
-            var initial = fromSetup && _setupVariables.Contains(name) ? " = data" + JsString.Member(name) : string.Empty;
+            var initial = fromSetup && _setupVariables.Contains(name) ? " = " + JsString.OwnMember("data", name) : string.Empty;
             js.Line("let " + variables[name] + initial + ";");
         }
     }
@@ -335,7 +335,7 @@ internal sealed partial class ScriptGenerator
                 _k6Imports.Add("check");
                 js.Block("socket.onmessage = () => {", () => js.Line("received += 1;"), "};");
                 js.Block("socket.onclose = () => {", () =>
-                    js.Line("check(received, { " + JsString.Quote(socket.EffectiveName + " received a message") + ": (count) => count > 0 });"), "};");
+                    js.Line("check(received, { " + JsString.QuotedKey(socket.EffectiveName + " received a message") + ": (count) => count > 0 });"), "};");
             }
 
             js.Block("socket.onerror = (event) => {", () =>

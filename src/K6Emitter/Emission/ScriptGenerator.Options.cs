@@ -38,7 +38,8 @@ internal sealed partial class ScriptGenerator
     {
         var variable = RunProfile.EnvironmentVariable;
         js.Line("// The same flows in other shapes: k6 run -e " + variable + "=<name>. Without it, the test as defined.");
-        js.Line("const " + variable + " = __ENV." + variable + " || " + JsString.Quote(RunProfile.FullTestName) + ";");
+        _helpers.Add("envOr");
+        js.Line("const " + variable + " = envOr(" + JsString.Quote(variable) + ", " + JsString.Quote(RunProfile.FullTestName) + ");");
         js.Block("const profiles = {", () =>
         {
             js.Block(JsString.Key(RunProfile.FullTestName) + ": {", () => WriteScenarios(js, _test.Scenarios, "scenarios."), "},");
@@ -173,16 +174,17 @@ internal sealed partial class ScriptGenerator
                     ? "{ threshold: " + condition + ", abortOnFail: true" + (gate.DelayAbortEval is { } delay ? ", delayAbortEval: " + Duration(delay) : string.Empty) + " }"
                     : condition;
                 js.Line("// The run fails (k6 exits 99) when fewer than " + Formatting.Number(Math.Round(gate.MinimumPassRate * 100, 6)) + " % of checks pass" + (gate.AbortOnFail ? "; it stops as soon as that happens." : "."));
-                js.Region("checkGate", _test.DefinedAt, () => js.Line(JsString.Quote(K6Metrics.Checks.ThresholdKey) + ": [" + entry + "],"));
+                js.Region("checkGate", _test.DefinedAt, () => js.Line(JsString.QuotedKey(K6Metrics.Checks.ThresholdKey) + ": [" + entry + "],"));
             }
 
             foreach (var group in groups)
             {
-                var key = JsString.Quote(group.Key);
+                var key = JsString.QuotedKey(group.Key);
+                var region = JsString.Quote(group.Key);
                 var entries = group.ToArray();
                 if (entries.All(e => !e.Threshold.AbortOnFail))
                 {
-                    js.Region("thresholds[" + key + "]", entries[0].Threshold.DefinedAt, () =>
+                    js.Region("thresholds[" + region + "]", entries[0].Threshold.DefinedAt, () =>
                         js.Line(key + ": [" + string.Join(", ", entries.Select(e => JsString.Quote(e.Threshold.Condition.Expression))) + "],"));
                     continue;
                 }
@@ -192,7 +194,7 @@ internal sealed partial class ScriptGenerator
                     for (var i = 0; i < entries.Length; i++)
                     {
                         var threshold = entries[i].Threshold;
-                        js.Region("thresholds[" + key + "][" + Int(i) + "]", threshold.DefinedAt, () => js.Line(ThresholdEntry(threshold) + ","));
+                        js.Region("thresholds[" + region + "][" + Int(i) + "]", threshold.DefinedAt, () => js.Line(ThresholdEntry(threshold) + ","));
                     }
                 }, "],");
             }

@@ -35,7 +35,7 @@ internal sealed partial class ScriptGenerator
                 {
                     foreach (var (name, predicate) in checks)
                     {
-                        js.Line(JsString.Quote(name) + ": " + predicate + ",");
+                        js.Line(JsString.QuotedKey(name) + ": " + predicate + ",");
                     }
                 }, "});");
             }
@@ -162,18 +162,12 @@ internal sealed partial class ScriptGenerator
         var builder = new StringBuilder("`${").Append(baseIdentifier).Append('}');
         var path = request.Path;
         var position = 0;
-        while (position < path.Length)
-        {
-            var open = path.IndexOf('{', position);
-            var close = open < 0 ? -1 : path.IndexOf('}', open);
-            if (open < 0 || close < 0)
-            {
-                builder.Append(JsString.TemplateText(path[position..]));
-                break;
-            }
 
-            builder.Append(JsString.TemplateText(path[position..open]));
-            var name = path[(open + 1)..close];
+        // The placeholders the rules know (K6S0402); any other brace is literal text of the path.
+        foreach (System.Text.RegularExpressions.Match placeholder in K6Scenarios.Rules.PathTemplates.Matches(path))
+        {
+            builder.Append(JsString.TemplateText(path[position..placeholder.Index]));
+            var name = placeholder.Groups[1].Value;
             var parameter = request.PathParameters.FirstOrDefault(p => p.Key == name);
             if (parameter.Value is null)
             {
@@ -181,8 +175,10 @@ internal sealed partial class ScriptGenerator
             }
 
             builder.Append(values.TemplatePiece(parameter.Value, Uri.EscapeDataString, encodeDynamic: true));
-            position = close + 1;
+            position = placeholder.Index + placeholder.Length;
         }
+
+        builder.Append(JsString.TemplateText(path[position..]));
 
         for (var i = 0; i < request.Query.Count; i++)
         {
@@ -235,8 +231,8 @@ internal sealed partial class ScriptGenerator
                 BodyFieldPresentCheck present => UseHelper("jsonField", "(r) => jsonField(r, " + JsString.Quote(present.JsonPath) + ") !== undefined"),
                 BodyFieldEqualsCheck equals => UseHelper("jsonField", "(r) => jsonField(r, " + JsString.Quote(equals.JsonPath) + ") === " + values.Expression(equals.Expected)),
                 BodyContainsCheck contains => "(r) => typeof r.body === 'string' && r.body.includes(" + JsString.Quote(contains.Text) + ")",
-                HeaderCheck { Expected: null } header => "(r) => r.headers" + JsString.Member(header.HeaderName) + " !== undefined",
-                HeaderCheck header => "(r) => r.headers" + JsString.Member(header.HeaderName) + " === " + JsString.Quote(header.Expected!),
+                HeaderCheck { Expected: null } header => "(r) => " + JsString.OwnMember("r.headers", header.HeaderName) + " !== undefined",
+                HeaderCheck header => "(r) => " + JsString.OwnMember("r.headers", header.HeaderName) + " === " + JsString.Quote(header.Expected!),
                 DurationCheck duration => "(r) => r.timings.duration < " + Formatting.Number(duration.Limit.TotalMilliseconds),
                 _ => throw new EmissionException("check " + check.GetType().Name + " is not supported"),
             };
@@ -262,7 +258,7 @@ internal sealed partial class ScriptGenerator
         var (read, where) = capture.Source switch
         {
             JsonCaptureSource json => (UseHelper("jsonField", "jsonField(res, " + JsString.Quote(json.Path) + ")"), "body field " + json.Path),
-            HeaderCaptureSource header => ("res.headers" + JsString.Member(header.Name), "header " + header.Name),
+            HeaderCaptureSource header => (JsString.OwnMember("res.headers", header.Name), "header " + header.Name),
             RegexCaptureSource regex => (UseHelper("regexGroup", "regexGroup(res, " + JsString.Quote(regex.Pattern) + ")"), "pattern " + regex.Pattern),
             _ => throw new EmissionException("capture " + capture.Source.GetType().Name + " is not supported"),
         };

@@ -180,12 +180,23 @@ internal sealed partial class ScriptGenerator
             script.Line();
         }
 
+        if (_helpers.Contains("envOr"))
+        {
+            script.Line("// Settings are read from __ENV's own properties only: -e constructor=... is a setting, Object's members are not.");
+            script.Block("function envOr(name, fallback) {", () =>
+            {
+                script.Line("const value = Object.prototype.hasOwnProperty.call(__ENV, name) ? __ENV[name] : undefined;");
+                script.Line("return value === undefined || value === '' ? fallback : value;");
+            });
+            script.Line();
+        }
+
         if (_helpers.Contains("requiredEnv"))
         {
             script.Line("// Required settings come from the environment, never from this file.");
             script.Block("function requiredEnv(name) {", () =>
             {
-                script.Line("const value = __ENV[name];");
+                script.Line("const value = Object.prototype.hasOwnProperty.call(__ENV, name) ? __ENV[name] : undefined;");
                 script.Block("if (value === undefined || value === '') {", () =>
                     script.Line("throw new Error(`Set ${name}: k6 run -e ${name}=...`);"));
                 script.Line("return value;");
@@ -252,9 +263,14 @@ internal sealed partial class ScriptGenerator
             init.Line();
         }
 
-        if (_names.Settings.Any())
+        foreach (var env in _names.Settings.Where(e => e.ReadWhereUsed))
         {
-            foreach (var env in _names.Settings)
+            _helpers.Add(env.DefaultValue is null ? "requiredEnv" : "envOr");
+        }
+
+        if (_names.Settings.Any(e => !e.ReadWhereUsed))
+        {
+            foreach (var env in _names.Settings.Where(e => !e.ReadWhereUsed))
             {
                 if (env.DefaultValue is null)
                 {
@@ -263,7 +279,8 @@ internal sealed partial class ScriptGenerator
                 }
                 else
                 {
-                    init.Line("const " + env.Identifier + " = __ENV" + JsString.Member(env.Name) + " || " + JsString.Quote(env.DefaultValue) + ";");
+                    _helpers.Add("envOr");
+                    init.Line("const " + env.Identifier + " = envOr(" + JsString.Quote(env.Name) + ", " + JsString.Quote(env.DefaultValue) + ");");
                 }
             }
 

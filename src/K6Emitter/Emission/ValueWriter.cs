@@ -87,7 +87,7 @@ internal sealed class ValueWriter
     private string Dynamic(Value value) => value switch
     {
         EnvironmentValue env => _module.Environment[env.Name],
-        PoolFieldValue field => (_entries.TryGetValue(field.Pool.Name, out var entry) ? entry : throw new EmissionException("pool '" + field.Pool.Name + "' is not selected here")) + JsString.Member(field.Field),
+        PoolFieldValue field => JsString.OwnMember(_entries.TryGetValue(field.Pool.Name, out var entry) ? entry : throw new EmissionException("pool '" + field.Pool.Name + "' is not selected here"), field.Field),
         Variable variable => _variables.TryGetValue(variable.Name, out var name) ? name : throw new EmissionException("variable '" + variable.Name + "' is not captured before it is used"),
         ExecutionValue { Kind: ExecutionValueKind.VuIdInTest } => "exec.vu.idInTest",
         ExecutionValue { Kind: ExecutionValueKind.IterationInTest } => "exec.scenario.iterationInTest",

@@ -75,13 +75,36 @@ public static class JsString
         return builder.ToString().Trim();
     }
 
-    /// <summary>Writes an object key: bare when it is a plain identifier, quoted otherwise.</summary>
+    /// <summary>
+    /// The members every object inherits from <c>Object.prototype</c>: a user name equal to one of them must be read as
+    /// an own property, or a missing one would read the inherited function (<c>__ENV.constructor</c> is <c>Object</c>).
+    /// </summary>
+    private static readonly string[] PrototypeMembers =
+    [
+        "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "constructor",
+        "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf",
+    ];
+
+    /// <summary>
+    /// Writes an object-literal key: bare when it is a plain identifier, quoted otherwise, and computed
+    /// (<c>["__proto__"]</c>) for <c>__proto__</c>, which as a plain or quoted key would set the prototype instead of
+    /// creating the property.
+    /// </summary>
     /// <param name="key">The key.</param>
     /// <returns>The key as JavaScript.</returns>
     public static string Key(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return JsIdentifiers.IsPlainIdentifier(key) ? key : Quote(key);
+        return IsProtoKey(key) ? "[" + Quote(key) + "]" : JsIdentifiers.IsPlainIdentifier(key) ? key : Quote(key);
+    }
+
+    /// <summary>Writes an object-literal key that is always quoted (check names, threshold keys), computed for <c>__proto__</c>.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The key as JavaScript.</returns>
+    public static string QuotedKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return IsProtoKey(key) ? "[" + Quote(key) + "]" : Quote(key);
     }
 
     /// <summary>Writes a property access: <c>.name</c> for identifiers, <c>['na-me']</c> otherwise.</summary>
@@ -92,6 +115,30 @@ public static class JsString
         ArgumentNullException.ThrowIfNull(name);
         return JsIdentifiers.IsPlainIdentifier(name) ? "." + name : "[" + Quote(name) + "]";
     }
+
+    /// <summary>
+    /// Writes a read of a user-named property of <paramref name="target"/> (a plain expression without side effects):
+    /// <c>target.name</c>, or, for a name <c>Object.prototype</c> has, a read of the own property only, so that a
+    /// missing one is <c>undefined</c> rather than the inherited member.
+    /// </summary>
+    /// <param name="target">The object expression (an identifier or member chain).</param>
+    /// <param name="name">The property name.</param>
+    /// <returns>The expression.</returns>
+    public static string OwnMember(string target, string name)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(name);
+        return IsPrototypeMember(name)
+            ? "(Object.prototype.hasOwnProperty.call(" + target + ", " + Quote(name) + ") ? " + target + "[" + Quote(name) + "] : undefined)"
+            : target + Member(name);
+    }
+
+    /// <summary>Gets whether a name is a member every object inherits from <c>Object.prototype</c>.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns><see langword="true"/> for <c>constructor</c>, <c>toString</c>, <c>__proto__</c>, ...</returns>
+    public static bool IsPrototypeMember(string name) => Array.IndexOf(PrototypeMembers, name) >= 0;
+
+    private static bool IsProtoKey(string key) => string.Equals(key, "__proto__", StringComparison.Ordinal);
 
     private static void AppendCommon(StringBuilder builder, char c)
     {

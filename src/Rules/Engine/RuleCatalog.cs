@@ -21,7 +21,7 @@ internal static class RuleCatalog
         new InvalidMetricNameRule(),
         new DuplicateMetricNameRule(),
         new InvalidPercentileRule(),
-        new ThresholdTagValueHasCommaRule(),
+        new ThresholdTagValueUnparsableRule(),
         new ThresholdTagValueNeverProducedRule(),
         new DelayWithoutAbortRule(),
         new MetricShadowsBuiltInRule(),

@@ -15,14 +15,14 @@ internal sealed class InvalidGroupNameRule : Rule
         switch (step)
         {
             case GroupFacts group when group.Name.TryGet(out var name) && IsInvalid(name):
-                Report(context, group.Name.Site, "Group", name);
+                Report(context, group.Name.Site, "Group", TextCharacters.Escape(name));
                 break;
             case RequestFacts request:
                 foreach (var check in request.Checks)
                 {
                     if (check.Name.TryGet(out var checkName) && IsInvalid(checkName))
                     {
-                        Report(context, check.Name.Site, "Check", checkName);
+                        Report(context, check.Name.Site, "Check", TextCharacters.Escape(checkName));
                     }
                 }
 

@@ -29,7 +29,7 @@ internal sealed class InvalidHeaderNameRule : Rule
         {
             if (header.Name.TryGet(out var name) && !NamePatterns.IsHeaderName(name))
             {
-                Report(context, header.Name.Site, owner, name);
+                Report(context, header.Name.Site, owner, TextCharacters.Escape(name));
             }
         }
     }

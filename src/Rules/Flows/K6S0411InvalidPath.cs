@@ -20,7 +20,7 @@ internal sealed class InvalidPathRule : Rule
         };
         if (path.TryGet(out var value) && (value.Length == 0 || value[0] != '/' || value.IndexOf("://", StringComparison.Ordinal) >= 0))
         {
-            Report(context, path.Site, step.Description, value);
+            Report(context, path.Site, step.Description, TextCharacters.Escape(value));
         }
     }
 }

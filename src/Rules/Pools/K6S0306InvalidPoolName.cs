@@ -13,7 +13,7 @@ internal sealed class InvalidPoolNameRule : Rule
     {
         if (pool.Name.TryGet(out var name) && !NamePatterns.IsPoolName(name))
         {
-            Report(context, pool.Name.Site, name);
+            Report(context, pool.Name.Site, TextCharacters.Escape(name));
         }
     }
 }

@@ -13,7 +13,7 @@ internal sealed class InvalidScenarioNameRule : Rule
     {
         if (scenario.Name.TryGet(out var name) && !NamePatterns.IsScenarioName(name))
         {
-            Report(context, scenario.Name.Site, name);
+            Report(context, scenario.Name.Site, TextCharacters.Escape(name));
         }
     }
 }

@@ -13,7 +13,7 @@ internal sealed class InvalidLoadTestNameRule : Rule
     {
         if (context.Test.IsLoadTest && context.Test.Name.TryGet(out var name) && !NamePatterns.IsFileName(name))
         {
-            Report(context, context.Test.Name.Site, name);
+            Report(context, context.Test.Name.Site, TextCharacters.Escape(name));
         }
     }
 }

@@ -5,13 +5,13 @@ namespace K6Scenarios.Rules;
 /// <summary>The naming rules of k6 and of the emitted files, in one place.</summary>
 internal static class NamePatterns
 {
-    private static readonly Regex ScenarioName = new("^[0-9a-zA-Z_-]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex MetricName = new("^[a-zA-Z_][a-zA-Z0-9_]{1,128}$", RegexOptions.CultureInvariant);
-    private static readonly Regex FileName = new("^[0-9a-zA-Z][0-9a-zA-Z._-]{0,99}$", RegexOptions.CultureInvariant);
-    private static readonly Regex Identifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
-    private static readonly Regex PoolName = new("^[A-Za-z][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant);
-    private static readonly Regex HeaderName = new("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex TagKey = new("^[A-Za-z_][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex ScenarioName = new("^[0-9a-zA-Z_-]+\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex MetricName = new("^[a-zA-Z_][a-zA-Z0-9_]{1,128}\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex FileName = new("^[0-9a-zA-Z][0-9a-zA-Z._-]{0,99}\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex Identifier = new("^[A-Za-z_][A-Za-z0-9_]*\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex PoolName = new("^[A-Za-z][A-Za-z0-9_-]*\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex HeaderName = new("^[!#$%&'*+.^_`|~0-9A-Za-z-]+\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex TagKey = new("^[A-Za-z_][A-Za-z0-9_.-]*\\z", RegexOptions.CultureInvariant);
 
     /// <summary>Gets whether k6 accepts a scenario name (<c>^[0-9a-zA-Z_-]+$</c>).</summary>
     public static bool IsScenarioName(string? name) => name is not null && ScenarioName.IsMatch(name);

@@ -13,7 +13,7 @@ internal sealed class InvalidMetricNameRule : Rule
     {
         if (metric.IsCustom && metric.Name.TryGet(out var name) && !BuiltInMetrics.IsBuiltIn(name) && !NamePatterns.IsMetricName(name))
         {
-            Report(context, metric.Name.Site, name);
+            Report(context, metric.Name.Site, TextCharacters.Escape(name));
         }
     }
 }

@@ -149,6 +149,10 @@ public static partial class DiagnosticCatalog
     public static readonly RuleDescriptor InvalidRunProfile = new("K6S0117", "Run profile is not valid",
         "Run profile '{0}' {1}; {2}", Scenarios, RuleSeverity.Error);
 
+    /// <summary>K6S0118: a text that cannot reach k6 unchanged in its slot (see <c>K6Scenarios.Model.Validation.TextSlots</c>).</summary>
+    public static readonly RuleDescriptor TextNotDeliverable = new("K6S0118", "Text cannot reach k6 as written",
+        "{0} '{1}' contains {2} at index {3}: {4}; remove it or write the text another way", Scenarios, RuleSeverity.Error);
+
     // 02xx: metrics and thresholds.
 
     /// <summary>K6S0201: a custom metric name that k6 rejects.</summary>
@@ -163,9 +167,9 @@ public static partial class DiagnosticCatalog
     public static readonly RuleDescriptor InvalidPercentile = new("K6S0203", "Percentile out of range",
         "Threshold on '{0}' uses p({1}); use a percentile from 0 to 100", Thresholds, RuleSeverity.Error);
 
-    /// <summary>K6S0204: a tag value with a comma, which k6's threshold parser cannot read.</summary>
-    public static readonly RuleDescriptor ThresholdTagValueHasComma = new("K6S0204", "Threshold tag value contains a comma",
-        "Threshold tag {0}:'{1}' contains a comma, which k6 cannot parse in a threshold; rename the tag value", Thresholds, RuleSeverity.Error);
+    /// <summary>K6S0204: a tag value with a character k6's threshold parser cannot carry (a comma, a quote, a line break, white space at an end).</summary>
+    public static readonly RuleDescriptor ThresholdTagValueUnparsable = new("K6S0204", "Threshold tag value k6 cannot parse",
+        "Threshold tag {0}:'{1}' contains {2}, which k6 cannot parse in a threshold selector; rename the tag value", Thresholds, RuleSeverity.Error);
 
     /// <summary>K6S0205: a sub-metric on a tag value that nothing in the test produces.</summary>
     public static readonly RuleDescriptor ThresholdTagValueNeverProduced = new("K6S0205", "Threshold on a tag value nothing produces",
@@ -181,7 +185,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>K6S0208: a threshold on a custom metric that no step records.</summary>
     public static readonly RuleDescriptor MetricNeverRecorded = new("K6S0208", "Threshold on a metric nothing records",
-        "Threshold on '{0}' watches a custom metric that no step records, so it always passes; record it in a flow or remove the threshold", Thresholds, RuleSeverity.Warning);
+        "Threshold on '{0}' watches a custom metric that no step records, so it always passes; record it in a flow or remove the threshold", Thresholds, RuleSeverity.Error);
 
     /// <summary>K6S0209: a threshold value that is not a finite number.</summary>
     public static readonly RuleDescriptor InvalidThresholdValue = new("K6S0209", "Threshold value is not a finite number",

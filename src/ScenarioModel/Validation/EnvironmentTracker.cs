@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using K6Scenarios.Diagnostics;
+using K6Scenarios.Rules;
 
 namespace K6Scenarios.Model.Validation;
 
@@ -41,7 +42,7 @@ internal sealed class EnvironmentTracker
         name ??= string.Empty;
         if (!NameRules.IsIdentifier(name) && _reportedNames.Add(name))
         {
-            _context.Report(DiagnosticCatalog.InvalidName, path, location, "Environment variable", name, "use letters, digits and '_', not starting with a digit, so it can be set with k6 run -e NAME=value");
+            _context.Report(DiagnosticCatalog.InvalidName, path, location, "Environment variable", TextCharacters.Escape(name), "use letters, digits and '_', not starting with a digit, so it can be set with k6 run -e NAME=value");
         }
 
         if (defaultValue is null)

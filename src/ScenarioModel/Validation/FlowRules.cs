@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using K6Scenarios.Diagnostics;
+using K6Scenarios.Rules;
 
 namespace K6Scenarios.Model.Validation;
 
@@ -49,7 +50,7 @@ internal static class FlowRules
 
                 foreach (var tag in Safe.Pairs(request.Tags).Where(tag => !TagRules.IsTagKey(tag.Key)))
                 {
-                    context.Report(DiagnosticCatalog.InvalidName, site.Path + ".tags", site.Location, "Tag key", tag.Key ?? string.Empty, TagRules.KeyAdvice);
+                    context.Report(DiagnosticCatalog.InvalidName, site.Path + ".tags", site.Location, "Tag key", TextCharacters.Escape(tag.Key ?? string.Empty), TagRules.KeyAdvice);
                 }
 
                 break;

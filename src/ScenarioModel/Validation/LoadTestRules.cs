@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using K6Scenarios.Diagnostics;
+using K6Scenarios.Rules;
 
 namespace K6Scenarios.Model.Validation;
 
@@ -74,7 +75,7 @@ internal static class LoadTestRules
         {
             if (!TagRules.IsTagKey(tag.Key))
             {
-                context.Report(DiagnosticCatalog.InvalidName, "options.tags", location, "Tag key", tag.Key ?? string.Empty, TagRules.KeyAdvice);
+                context.Report(DiagnosticCatalog.InvalidName, "options.tags", location, "Tag key", TextCharacters.Escape(tag.Key ?? string.Empty), TagRules.KeyAdvice);
             }
         }
 

@@ -62,6 +62,7 @@ public static class LoadTestValidator
         FlowRules.Check(context);
         PoolRules.Check(context);
         MetricRules.Check(context);
+        TextRules.Check(context);
         return DiagnosticOrder.Sort(context);
     }
 

@@ -1,4 +1,5 @@
 using K6Scenarios.Diagnostics;
+using K6Scenarios.Rules;
 
 namespace K6Scenarios.Model.Validation;
 
@@ -28,7 +29,7 @@ internal static class MetricRules
                 var tagKey = tag.Key ?? string.Empty;
                 if (!TagRules.IsTagKey(tagKey))
                 {
-                    context.Report(DiagnosticCatalog.InvalidName, path, location, "Threshold tag key", tagKey, TagRules.KeyAdvice);
+                    context.Report(DiagnosticCatalog.InvalidName, path, location, "Threshold tag key", TextCharacters.Escape(tagKey), TagRules.KeyAdvice);
                 }
                 else if (string.IsNullOrEmpty(tag.Value))
                 {

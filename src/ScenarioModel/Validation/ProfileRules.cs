@@ -128,6 +128,6 @@ internal static partial class ProfileRules
 
     private static string Number(double value) => Formatting.Number(value);
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,62}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ProfileName();
 }

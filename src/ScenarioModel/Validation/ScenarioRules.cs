@@ -1,5 +1,6 @@
 using System.Linq;
 using K6Scenarios.Diagnostics;
+using K6Scenarios.Rules;
 
 namespace K6Scenarios.Model.Validation;
 
@@ -22,7 +23,7 @@ internal static class ScenarioRules
 
             foreach (var tag in Safe.Pairs(scenario.Tags).Where(tag => !TagRules.IsTagKey(tag.Key)))
             {
-                context.Report(DiagnosticCatalog.InvalidName, path + ".tags", location, "Tag key", tag.Key ?? string.Empty, TagRules.KeyAdvice);
+                context.Report(DiagnosticCatalog.InvalidName, path + ".tags", location, "Tag key", TextCharacters.Escape(tag.Key ?? string.Empty), TagRules.KeyAdvice);
             }
         }
     }

@@ -559,3 +559,52 @@ public sealed class DryRunTests
         Assert.Equal(("uncaught exception: plain string", 2), (thrown.Message, thrown.Line));
     }
 }
+
+/// <summary>The dry run reports a header built from a missing value, not a header that is written so.</summary>
+public sealed class MissingHeaderValueTests
+{
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("null")]
+    [InlineData("undefined")]
+    [InlineData("Bearer null")]
+    public void A_literal_header_value_is_what_the_test_sends(string value)
+    {
+        var script = """
+            import http from 'k6/http';
+            export const options = { vus: 1 };
+            export default function () {
+              http.get(`${__ENV.BASE_URL}/a`, { headers: { 'X-Value': 
+            """ + "'" + value + "'" + """
+             } });
+            }
+            """;
+
+        var result = Scripts.Validate(script);
+
+        Assert.True(result.IsValid, Scripts.Describe(result));
+    }
+
+    [Theory]
+    [InlineData("`Bearer ${token}`", "'Bearer undefined' (a string)")]
+    [InlineData("'null ' + token", "'null undefined' (a string)")]
+    [InlineData("String(0 / 0)", "'NaN' (a string)")]
+    public void A_header_built_from_a_missing_value_is_reported(string expression, string described)
+    {
+        var script = """
+            import http from 'k6/http';
+            export const options = { vus: 1 };
+            export default function () {
+              let token;
+              http.get(`${__ENV.BASE_URL}/a`, { headers: { Authorization: 
+            """ + expression + """
+             } });
+            }
+            """;
+
+        var result = Scripts.Validate(script);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("header 'Authorization' is " + described + ": a value it is built from is missing", problem.Message, StringComparison.Ordinal);
+    }
+}

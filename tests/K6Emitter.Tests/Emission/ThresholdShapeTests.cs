@@ -30,7 +30,9 @@ public class ThresholdShapeTests
     {
         var counter = CustomMetric.Counter("orders_placed");
         var operand = aggregation == "count" ? counter.Count : counter.Rate;
-        var thresholds = Thresholds(t => t.Threshold(operand > 10));
+        var thresholds = Emit.Run(Emit.With(
+            s => s.Flow(f => f.Post("/orders", r => r.ExpectStatus(201).CountIn(counter)).ThinkTime(TimeSpan.FromSeconds(1))),
+            t => t.Threshold(operand > 10))).Options.GetProperty("thresholds");
         Assert.Equal(aggregation + ">10", thresholds.GetProperty("orders_placed")[0].GetString());
     }
 

@@ -3,12 +3,12 @@
 # (bench/Analyzer.Benchmarks), then compiles it again and again, alternating with and without our analyzers, with the
 # compiler's analyzer telemetry (-p:ReportAnalyzer=true). Prints medians; see bench/README.md.
 #
-#   bench/analyzer-cost.sh [runs=5] [load-tests=1000] [operations=200]
+#   bench/analyzer-cost.sh [runs=6] [load-tests=1000] [operations=200]
 #
 # Environment: K6BENCH_WORK (default $TMPDIR or /tmp, + /k6scenarios-bench) holds the generated project and the logs.
 set -euo pipefail
 
-runs=${1:-5}
+runs=${1:-6}
 load_tests=${2:-1000}
 operations=${3:-200}
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -29,7 +29,11 @@ grep -Eo 'warning K6S[0-9]+' "$work/warmup.log" | sort | uniq -c || echo "   no 
 : >"$work/with.tsv"
 : >"$work/without.tsv"
 for run in $(seq "$runs"); do
-  for mode in with without; do
+  # Counterbalanced: odd runs compile with our analyzers first, even runs without them first, because on this kind of
+  # machine the first compile of a pair is measurably slower than the second whichever it is (see bench/README.md).
+  order="with without"
+  [ $((run % 2)) -eq 0 ] && order="without with"
+  for mode in $order; do
     enabled=true
     [ "$mode" = without ] && enabled=false
     # A touched source recompiles only this project (its references are not built again: --no-dependencies).

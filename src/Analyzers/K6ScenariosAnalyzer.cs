@@ -36,6 +36,12 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
         var documents = loaded.Documents.Count == 0 ? null : new ApiDocuments(loaded.Documents.Select(d => new ApiDocument(d.File.Path, d.Result, d.BaseUrlVariable, d)).ToArray());
         var options = context.Options;
 
+        // A fragment's top is a method of one of these builders: other calls on a name (Users.Field, TimeSpan.FromSeconds)
+        // are not asked about at all.
+        var fragmentMethods = new HashSet<string>(
+            new[] { symbols.ScenarioBuilder, symbols.FlowBuilder, symbols.RequestBuilder }.SelectMany(t => t?.MemberNames ?? Enumerable.Empty<string>()),
+            System.StringComparer.Ordinal);
+
         // One walk of each tree's syntax picks the candidates from the invoked names alone: most invocations of a
         // compilation are not ours, and the per-node callbacks of a syntax-node action cost more than the walk. Only the
         // candidates are asked about, and only through look-ups in the bound tree, never operation trees.
@@ -43,7 +49,7 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
             modelContext.ReportDiagnostic,
             Location.None,
             nameof(K6ScenariosAnalyzer),
-            () => AnalyzeTree(modelContext, symbols, poolFiles, documents, options)));
+            () => AnalyzeTree(modelContext, symbols, poolFiles, documents, options, fragmentMethods)));
         if (documents is not null)
         {
             context.RegisterCompilationEndAction(end => Guarded(
@@ -54,7 +60,7 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeTree(SemanticModelAnalysisContext context, ModelSymbols symbols, PoolDataFiles poolFiles, ApiDocuments? documents, AnalyzerOptions options)
+    private static void AnalyzeTree(SemanticModelAnalysisContext context, ModelSymbols symbols, PoolDataFiles poolFiles, ApiDocuments? documents, AnalyzerOptions options, HashSet<string> fragmentMethods)
     {
         var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
         var semantics = new Semantics(context.SemanticModel, symbols, context.CancellationToken);
@@ -68,7 +74,7 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
             }
 
             var (kind, target) = CandidateOf(syntax);
-            if (kind == Candidate.None)
+            if (kind == Candidate.None || (kind == Candidate.Fragment && !fragmentMethods.Contains(InvokedName(target) ?? string.Empty)))
             {
                 continue;
             }

@@ -230,8 +230,7 @@ internal static class Constants
         _ => null,
     };
 
-    /// <summary>Converts a constant to a whole number, or <see langword="null"/>.</summary>
-    public static long? ToInteger(object? value) => value switch
+    private static long? ToInteger(object? value) => value switch
     {
         int i => i,
         long l => l,

@@ -20,9 +20,6 @@ internal sealed class ArgumentReader
     /// <summary>Gets the site of a syntax node.</summary>
     public static Site SiteOf(SyntaxNode node) => new(string.Empty, node);
 
-    /// <summary>Gets the site of a location.</summary>
-    public static Site SiteOf(Location location) => new(string.Empty, location);
-
     /// <summary>Gets the site of an invocation's method name.</summary>
     public static Site NameSiteOf(Call call) => new(string.Empty, call.NameNode);
 

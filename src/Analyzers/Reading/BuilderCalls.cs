@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using K6Scenarios.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,20 +14,16 @@ namespace K6Scenarios.Analyzers.Reading;
 /// </summary>
 internal sealed class BuilderCalls
 {
-    private static readonly BuilderCalls OpaqueEmpty = new(null, new List<Call>(), isOpaque: true);
+    private static readonly BuilderCalls OpaqueEmpty = new(new List<Call>(), isOpaque: true);
 
-    private BuilderCalls(LambdaExpressionSyntax? lambda, List<Call> calls, bool isOpaque)
+    private BuilderCalls(List<Call> calls, bool isOpaque)
     {
-        Lambda = lambda;
         Calls = calls;
         IsOpaque = isOpaque;
     }
 
     /// <summary>Gets the calls of a configuration that was not given (nothing to configure, nothing hidden).</summary>
-    public static BuilderCalls None { get; } = new(null, new List<Call>(), isOpaque: false);
-
-    /// <summary>Gets the lambda, or <see langword="null"/> when the configuration is not a lambda.</summary>
-    public LambdaExpressionSyntax? Lambda { get; }
+    public static BuilderCalls None { get; } = new(new List<Call>(), isOpaque: false);
 
     /// <summary>Gets the builder calls, in the order they run.</summary>
     public IReadOnlyList<Call> Calls { get; }
@@ -104,7 +99,7 @@ internal sealed class BuilderCalls
         }
 
         calls.Sort((a, b) => a.NamePosition.CompareTo(b.NamePosition));
-        return new BuilderCalls(lambda, calls, opaque);
+        return new BuilderCalls(calls, opaque);
     }
 
     private static IParameterSymbol? ParameterSymbol(LambdaExpressionSyntax lambda, Semantics semantics)
@@ -232,10 +227,4 @@ internal sealed class BuilderCalls
         identifier.Parent is MemberAccessExpressionSyntax member && member.Name == identifier
         || identifier.Parent is MemberBindingExpressionSyntax
         || identifier.Parent is NameColonSyntax or NameEqualsSyntax;
-
-    /// <summary>Gets the calls to methods with a name, in order.</summary>
-    public IEnumerable<Call> Named(string name) => Calls.Where(c => c.Name == name);
-
-    /// <summary>Gets the last call to a method with a name, or <see langword="null"/>.</summary>
-    public Call? Last(string name) => Calls.LastOrDefault(c => c.Name == name);
 }

@@ -65,16 +65,12 @@ internal sealed class TagFilter
 /// <summary>The parts of a threshold condition (<c>metric.P(95) &lt; 500</c>).</summary>
 internal sealed class ThresholdCondition
 {
-    private ThresholdCondition(ExpressionSyntax operand, ExpressionSyntax? bound, ExpressionSyntax? metric, Call? percentile)
+    private ThresholdCondition(ExpressionSyntax? bound, ExpressionSyntax? metric, Call? percentile)
     {
-        Operand = operand;
         Bound = bound;
         Metric = metric;
         Percentile = percentile;
     }
-
-    /// <summary>Gets the aggregation side (<c>metric.P(95)</c>, <c>metric.Rate</c>).</summary>
-    public ExpressionSyntax Operand { get; }
 
     /// <summary>Gets the bound (<c>500</c>), or <see langword="null"/>.</summary>
     public ExpressionSyntax? Bound { get; }
@@ -121,12 +117,12 @@ internal sealed class ThresholdCondition
         {
             case InvocationExpressionSyntax invocation when semantics.MethodOf(invocation) is { Name: "P" } method && symbols.IsMetricMethod(method):
                 var percentile = new Call(invocation, method);
-                return new ThresholdCondition(operand, bound, percentile.Receiver, percentile);
+                return new ThresholdCondition(bound, percentile.Receiver, percentile);
             case MemberAccessExpressionSyntax aggregation when semantics.SymbolOf(aggregation) is IPropertySymbol { IsStatic: false }
                 && ModelSymbols.IsOrDerivesFrom(semantics.TypeOf(aggregation.Expression), symbols.Metric):
-                return new ThresholdCondition(operand, bound, Semantics.Unwrap(aggregation.Expression), null);
+                return new ThresholdCondition(bound, Semantics.Unwrap(aggregation.Expression), null);
             default:
-                return new ThresholdCondition(operand, bound, null, null);
+                return new ThresholdCondition(bound, null, null);
         }
     }
 

@@ -112,7 +112,10 @@ public static class K6Cli
                 continue;
             }
 
-            return new K6PausedRunResult(reached || process.TimedOut, process);
+            // A k6 that exited by itself with an error refused the script, whatever answered on the port meanwhile (another
+            // k6 of a parallel batch can be handed the same free port and report itself paused).
+            var refused = process.EndedByItself && process.ExitCode != 0;
+            return new K6PausedRunResult(!refused && (reached || process.TimedOut), process);
         }
     }
 
@@ -162,10 +165,24 @@ public static class K6Cli
         return false;
     }
 
+    // Ports handed to k6 processes of this test run: the system may offer a released port again, and two paused runs of
+    // a parallel batch on one port would see each other's API.
+    private static readonly HashSet<int> HandedOut = [];
+
     private static int FreeLoopbackPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 }

@@ -14,7 +14,8 @@ namespace K6Scenarios.Testing.RealK6;
 /// <param name="TimedOut">Whether it was killed at the time limit.</param>
 /// <param name="CpuTime">The CPU time it used, when known.</param>
 /// <param name="PeakWorkingSet">Its peak resident memory in bytes, when known (Linux: VmHWM).</param>
-public sealed record K6ProcessResult(int ExitCode, string StandardOutput, string StandardError, bool TimedOut, TimeSpan? CpuTime, long? PeakWorkingSet)
+/// <param name="EndedByItself">Whether it exited on its own rather than being stopped (time limit, or a watcher that had seen enough).</param>
+public sealed record K6ProcessResult(int ExitCode, string StandardOutput, string StandardError, bool TimedOut, TimeSpan? CpuTime, long? PeakWorkingSet, bool EndedByItself = true)
 {
     /// <summary>Gets the lines k6 logged at warning level or above (<c>level=warning</c>, <c>level=error</c>).</summary>
     public IReadOnlyList<string> Warnings
@@ -119,6 +120,7 @@ public static class K6Process
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var timedOut = false;
+        var endedByItself = true;
         TimeSpan? cpu = null;
         long? peak;
         var usage = new ResourceSample();
@@ -144,6 +146,7 @@ public static class K6Process
                 {
                     usage.Read(process.Id);
                     TryReadCpu(process, ref cpu);
+                    endedByItself = false;
                     process.Kill(entireProcessTree: true);
                 }
 
@@ -168,7 +171,7 @@ public static class K6Process
             stderr = error.ToString();
         }
 
-        return new K6ProcessResult(timedOut ? -1 : process.ExitCode, stdout, stderr, timedOut, cpu, peak);
+        return new K6ProcessResult(timedOut ? -1 : process.ExitCode, stdout, stderr, timedOut, cpu, peak, endedByItself);
     }
 
     private static IEnumerable<string> EnvironmentNames(ProcessStartInfo start) => start.Environment.Keys;

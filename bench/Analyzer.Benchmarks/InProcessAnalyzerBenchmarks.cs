@@ -45,7 +45,8 @@ public class InProcessAnalyzerBenchmarks
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
 
-        var analyzerAssembly = Assembly.LoadFrom(FindBuilt(folder, "K6Scenarios.Analyzers.dll"));
+        // K6BENCH_ANALYZER_DLL compares another build of the analyzers (one per process: the assembly names are the same).
+        var analyzerAssembly = Assembly.LoadFrom(Environment.GetEnvironmentVariable("K6BENCH_ANALYZER_DLL") is { Length: > 0 } other ? other : FindBuilt(folder, "K6Scenarios.Analyzers.dll"));
         _analyzers = analyzerAssembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
@@ -83,6 +84,39 @@ public class InProcessAnalyzerBenchmarks
         return _analyzers
             .Select(a => (a.GetType().Name, withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime))
             .ToList();
+    }
+
+    /// <summary>
+    /// The analyzers file by file on one thread, nothing else running: CPU time rather than the compiler's telemetry,
+    /// which measures wall-clock time inside the callbacks (waits for the CPU and for the process's garbage collections
+    /// included). The driver compiles each file to produce its events, so the time includes that binding; compare two
+    /// builds of the analyzers (<c>K6BENCH_ANALYZER_DLL</c>), one of them returning at once, to get the analyzers' part.
+    /// </summary>
+    /// <param name="runs">How many times; a first run warms the JIT and is left out.</param>
+    /// <returns>The time of each run, summed over the files.</returns>
+    public IReadOnlyList<TimeSpan> FileByFileTimes(int runs)
+    {
+        var options = new CompilationWithAnalyzersOptions(_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        var times = new List<TimeSpan>();
+        for (var run = 0; run <= runs; run++)
+        {
+            var withAnalyzers = Compile().WithAnalyzers(_analyzers, options);
+            var total = TimeSpan.Zero;
+            foreach (var tree in _trees)
+            {
+                var model = withAnalyzers.Compilation.GetSemanticModel(tree);
+                var start = System.Diagnostics.Stopwatch.GetTimestamp();
+                withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
+                total += System.Diagnostics.Stopwatch.GetElapsedTime(start);
+            }
+
+            if (run > 0)
+            {
+                times.Add(total);
+            }
+        }
+
+        return times;
     }
 
     /// <summary>

@@ -13,7 +13,8 @@ namespace K6Scenarios.Benchmarks.Analyzers;
 /// <summary>
 /// <c>generate &lt;folder&gt; [load-tests] [operations]</c> writes the analyzer benchmark's project (defaults 1,000 and
 /// 200) referencing this repository's model and analyzers; <c>telemetry [runs]</c> compiles it in process and prints
-/// each analyzer's execution time; anything else goes to BenchmarkDotNet.
+/// each analyzer's execution time; <c>document [runs] [load-tests]</c> times one file as the editor analyzes it;
+/// <c>files [runs]</c> times the analyzers file by file on one thread; anything else goes to BenchmarkDotNet.
 /// </summary>
 public static class Program
 {
@@ -31,6 +32,15 @@ public static class Program
         if (args.FirstOrDefault() == "document")
         {
             return Document(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100);
+        }
+
+        if (args.FirstOrDefault() == "files")
+        {
+            var bench = new InProcessAnalyzerBenchmarks();
+            bench.Setup();
+            var times = bench.FileByFileTimes(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5).Select(t => t.TotalMilliseconds).ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"K6Scenarios analyzers file by file, one thread (driver's binding included): median {Median(times):F0} ms, min {times.Min():F0} ms ({times.Length} runs)"));
+            return 0;
         }
 
         if (args.FirstOrDefault() != "generate")

@@ -36,11 +36,7 @@ public static class Program
 
         if (args.FirstOrDefault() == "files")
         {
-            var bench = new InProcessAnalyzerBenchmarks();
-            bench.Setup();
-            var times = bench.FileByFileTimes(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5).Select(t => t.TotalMilliseconds).ToArray();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"K6Scenarios analyzers file by file, one thread (driver's binding included): median {Median(times):F0} ms, min {times.Min():F0} ms ({times.Length} runs)"));
-            return 0;
+            return Files(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
         }
 
         if (args.FirstOrDefault() != "generate")
@@ -126,6 +122,16 @@ public static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one file of {loadTests} load tests (medians of {runs} fresh compilations):"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  compiler diagnostics (binding)        {Median(binding),7:F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  K6Scenarios analyzers (binding incl.) {Median(analyzed),7:F0} ms"));
+        return 0;
+    }
+
+    // The analyzers file by file on one thread (see InProcessAnalyzerBenchmarks.FileByFileTimes).
+    private static int Files(int runs)
+    {
+        var bench = new InProcessAnalyzerBenchmarks();
+        bench.Setup();
+        var times = bench.FileByFileTimes(runs).Select(t => t.TotalMilliseconds).ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"K6Scenarios analyzers file by file, one thread (driver's binding included): median {Median(times):F0} ms, min {times.Min():F0} ms ({times.Length} runs)"));
         return 0;
     }
 

@@ -6,6 +6,9 @@
 #   bench/analyzer-cost.sh [runs=6] [load-tests=1000] [operations=200]
 #
 # Environment: K6BENCH_WORK (default $TMPDIR or /tmp, + /k6scenarios-bench) holds the generated project and the logs.
+# K6BENCH_SHARED_COMPILATION=true|false chooses the compiler server (the default of `dotnet build` on a workstation:
+# the compiler and the analyzers stay loaded and optimized between compiles) or a fresh compiler process per compile
+# (what UseSharedCompilation=false gives, as many CI machines set it); unset, the environment's setting applies.
 set -euo pipefail
 
 runs=${1:-6}
@@ -15,6 +18,10 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=${K6BENCH_WORK:-${TMPDIR:-/tmp}/k6scenarios-bench}/analyzer-load
 mkdir -p "$work"
 
+shared=${K6BENCH_SHARED_COMPILATION:-}
+shared_arg=()
+[ -n "$shared" ] && shared_arg=("-p:UseSharedCompilation=$shared")
+
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "== generating $load_tests load tests and $operations operations in $work"
@@ -23,7 +30,7 @@ dotnet "$repo/bench/Analyzer.Benchmarks/bin/Release/net10.0/Analyzer.Benchmarks.
 
 # Restores, builds the model and the analyzers, and warms the compiler server: not timed.
 echo "== warm-up build"
-dotnet build -c Release "$work/AnalyzerLoad.csproj" -v:q -nologo >"$work/warmup.log" 2>&1 || { cat "$work/warmup.log"; exit 1; }
+dotnet build -c Release "$work/AnalyzerLoad.csproj" -v:q -nologo "${shared_arg[@]}" >"$work/warmup.log" 2>&1 || { cat "$work/warmup.log"; exit 1; }
 grep -Eo 'warning K6S[0-9]+' "$work/warmup.log" | sort | uniq -c || echo "   no K6Scenarios warnings in the generated project"
 
 : >"$work/with.tsv"
@@ -40,7 +47,7 @@ for run in $(seq "$runs"); do
     touch "$work/LoadTests/LoadTests000.cs"
     log="$work/build-$mode-$run.log"
     dotnet build -c Release "$work/AnalyzerLoad.csproj" --no-dependencies -nologo -v:d -clp:PerformanceSummary \
-      -p:ReportAnalyzer=true -p:K6BenchAnalyzers=$enabled >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
+      -p:ReportAnalyzer=true -p:K6BenchAnalyzers=$enabled "${shared_arg[@]}" >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
     csc_ms=$(awk '$2 == "ms" && $3 == "Csc" { print $1 }' "$log" | tail -1)
     all_s=$(awk '/Total analyzer execution time:/ { v = $(NF - 1) } END { print v + 0 }' "$log")
     ours_s=$(awk '$3 ~ /^K6Scenarios\.Analyzers,/ { print $1 }' "$log" | head -1)
@@ -53,7 +60,10 @@ with_csc=$(cut -f1 "$work/with.tsv" | median)
 without_csc=$(cut -f1 "$work/without.tsv" | median)
 ours=$(cut -f3 "$work/with.tsv" | median)
 all=$(cut -f2 "$work/with.tsv" | median)
+# The compiler says whether the compiler server ran the compile or a process of its own did.
+compiler=$(for run in $(seq "$runs"); do grep -ho 'CompilerServer: [a-z]*' "$work/build-with-$run.log" "$work/build-without-$run.log"; done | sort | uniq -c | tr -s ' ' | paste -sd, -)
 echo
+echo "== compiler: ${compiler:-unknown} (UseSharedCompilation=${shared:-${UseSharedCompilation:-default}})"
 echo "== medians of $runs runs ($load_tests load tests, $operations operations; load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 awk -v w="$with_csc" -v wo="$without_csc" -v o="$ours" -v a="$all" 'BEGIN {
   printf "Csc with K6Scenarios analyzers      %8.0f ms\n", w

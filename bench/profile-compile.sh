@@ -22,6 +22,8 @@ with_cmd=$(grep -m1 -E '/csc .*/out:' "$log" | sed 's/^ *//')
 [ -n "$with_cmd" ] || { echo "no csc command line in $log (was the compile run by the compiler server?)" >&2; exit 1; }
 without_cmd=$(echo "$with_cmd" | sed -E 's# /analyzer:[^ ]*(K6Scenarios\.Analyzers|YamlDotNet)\.dll##g')
 
+# The command is split on spaces, not parsed as shell (its /define: holds semicolons): a project path with spaces in it
+# is not supported.
 profile() { # name command
   local out="$work/profile-$1-$run"
   # W^X off: JIT-compiled code then stays in mappings perf can attribute to the perf map's names.

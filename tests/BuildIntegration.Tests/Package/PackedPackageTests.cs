@@ -8,6 +8,7 @@ namespace BuildIntegration.Tests.Package;
 /// referenced by a fresh multi-targeted project, built, changed, built again and cleaned with the real `dotnet` CLI.
 /// One test, because each step builds on the state the previous one left; it takes a minute or two.
 /// </summary>
+[Collection(SequentialRepositoryPacks.Name)]
 public sealed class PackedPackageTests : IDisposable
 {
     private const string ProjectName = "ShopLoadTests";

@@ -7,6 +7,7 @@ namespace BuildIntegration.Tests.Package;
 /// tests after build, incrementally, their schema written beside the scripts, and their mistakes reported as MSBuild
 /// errors at file, line and column. One test, because each step builds on the state the previous one left.
 /// </summary>
+[Collection(SequentialRepositoryPacks.Name)]
 public sealed class ScenarioFilePackageTests : IDisposable
 {
     private const string ProjectName = "ShopScenarioFiles";

@@ -19,7 +19,7 @@ log=$(ls -t "$work"/build-with-*.log 2>/dev/null | head -1 || true)
 
 # The Csc task logs its command line at detailed verbosity; without our analyzers is the same line without them.
 with_cmd=$(grep -m1 -E '/csc .*/out:' "$log" | sed 's/^ *//')
-[ -n "$with_cmd" ] || { echo "no csc command line in $log (was the compile run by the compiler server?)" >&2; exit 1; }
+[ -n "$with_cmd" ] || { echo "no csc command line in $log (was it built with -v:d?)" >&2; exit 1; }
 without_cmd=$(echo "$with_cmd" | sed -E 's# /analyzer:[^ ]*(K6Scenarios\.Analyzers|YamlDotNet)\.dll##g')
 
 # The command is split on spaces, not parsed as shell (its /define: holds semicolons): a project path with spaces in it

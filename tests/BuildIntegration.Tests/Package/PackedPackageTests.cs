@@ -8,12 +8,18 @@ namespace BuildIntegration.Tests.Package;
 /// referenced by a fresh multi-targeted project, built, changed, built again and cleaned with the real `dotnet` CLI.
 /// One test, because each step builds on the state the previous one left; it takes a minute or two.
 /// </summary>
-[Collection(SequentialRepositoryPacks.Name)]
+[Collection(RepositoryPackageTests.Name)]
 public sealed class PackedPackageTests : IDisposable
 {
     private const string ProjectName = "ShopLoadTests";
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "k6scenarios-tests", "package-" + Guid.NewGuid().ToString("N")[..12]);
+
+    private readonly RepositoryPackage _package;
+
+    /// <summary>Initializes the test with the packed package.</summary>
+    /// <param name="package">The package, packed once for the collection.</param>
+    public PackedPackageTests(RepositoryPackage package) => _package = package;
 
     public void Dispose()
     {
@@ -26,17 +32,14 @@ public sealed class PackedPackageTests : IDisposable
     [Fact]
     public void A_project_referencing_the_package_emits_reports_with_file_and_line_builds_incrementally_and_cleans()
     {
-        var version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..12];
-        var packages = Path.Combine(_root, "packages");
+        var version = _package.Version;
+        var packages = _package.Folder;
         var project = CreateProject(version, packages);
         var output = Path.Combine(project, "bin", "Debug", "net8.0", "k6");
         var script = Path.Combine(output, "shop-browse.js");
         var stamp = Path.Combine(project, "obj", "Debug", "net8.0", "k6scenarios.emit.stamp");
 
-        // Pack: PackageVersion only names the package, so the repository's builds stay up to date.
-        var pack = DotnetCommand.Run(RepositoryRoot(), "pack", Path.Combine("src", "Package", "Package.csproj"), "-c", "Debug", "-o", packages, "-p:PackageVersion=" + version);
-        Assert.True(pack.ExitCode == 0, pack.ToString());
-        using (var package = ZipFile.OpenRead(Path.Combine(packages, "K6Scenarios." + version + ".nupkg")))
+        using (var package = ZipFile.OpenRead(_package.PackagePath))
         {
             // The analyzers' one dependency travels beside them, where the compiler's analyzer loader looks.
             Assert.Contains(package.Entries, e => e.FullName == "analyzers/dotnet/cs/YamlDotNet.dll");
@@ -215,7 +218,7 @@ public sealed class PackedPackageTests : IDisposable
     {
         // A user's folder: nothing inherited from the K6Scenarios repository, the package from the packed folder,
         // everything else from the machine's own NuGet sources (not cleared).
-        Directory.CreateDirectory(packages);
+        Directory.CreateDirectory(_root);
         File.WriteAllText(Path.Combine(_root, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(_root, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(_root, "Directory.Packages.props"), "<Project />\n");
@@ -259,17 +262,4 @@ public sealed class PackedPackageTests : IDisposable
 
     private static int LineOf(string source, string marker) =>
         Array.FindIndex(source.Split('\n'), l => l.Contains(marker, StringComparison.Ordinal)) + 1;
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Scenarios.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with Scenarios.sln) is not above " + AppContext.BaseDirectory);
-    }
 }

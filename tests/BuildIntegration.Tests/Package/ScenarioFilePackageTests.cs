@@ -7,7 +7,7 @@ namespace BuildIntegration.Tests.Package;
 /// tests after build, incrementally, their schema written beside the scripts, and their mistakes reported as MSBuild
 /// errors at file, line and column. One test, because each step builds on the state the previous one left.
 /// </summary>
-[Collection(SequentialRepositoryPacks.Name)]
+[Collection(RepositoryPackageTests.Name)]
 public sealed class ScenarioFilePackageTests : IDisposable
 {
     private const string ProjectName = "ShopScenarioFiles";
@@ -50,6 +50,12 @@ public sealed class ScenarioFilePackageTests : IDisposable
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "k6scenarios-tests", "yaml-package-" + Guid.NewGuid().ToString("N")[..12]);
 
+    private readonly RepositoryPackage _package;
+
+    /// <summary>Initializes the test with the packed package.</summary>
+    /// <param name="package">The package, packed once for the collection.</param>
+    public ScenarioFilePackageTests(RepositoryPackage package) => _package = package;
+
     public void Dispose()
     {
         if (Directory.Exists(_root))
@@ -61,16 +67,13 @@ public sealed class ScenarioFilePackageTests : IDisposable
     [Fact]
     public void Scenario_files_emit_with_the_csharp_load_tests_incrementally_and_report_at_line_and_column()
     {
-        var version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..12];
-        var packages = Path.Combine(_root, "packages");
+        var version = _package.Version;
+        var packages = _package.Folder;
         var project = CreateProject(version, packages);
         var output = Path.Combine(project, "bin", "Debug", "net8.0", "k6");
         var yamlScript = Path.Combine(output, "shop-checkout.js");
         var csharpScript = Path.Combine(output, "shop-browse.js");
         var scenarioFile = Path.Combine(project, "tests", "checkout.k6s.yaml");
-
-        var pack = DotnetCommand.Run(RepositoryRoot(), "pack", Path.Combine("src", "Package", "Package.csproj"), "-c", "Debug", "-o", packages, "-p:PackageVersion=" + version);
-        Assert.True(pack.ExitCode == 0, pack.ToString());
 
         // 1. Both kinds of load test are emitted by one build; the schema lies beside them, as the file's comment says.
         var first = Build(project);
@@ -104,7 +107,7 @@ public sealed class ScenarioFilePackageTests : IDisposable
 
     private string CreateProject(string version, string packages)
     {
-        Directory.CreateDirectory(packages);
+        Directory.CreateDirectory(_root);
         File.WriteAllText(Path.Combine(_root, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(_root, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(_root, "Directory.Packages.props"), "<Project />\n");
@@ -137,17 +140,4 @@ public sealed class ScenarioFilePackageTests : IDisposable
 
     private static CommandResult Build(string project) =>
         DotnetCommand.Run(project, "build", "-v:n", "--disable-build-servers");
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Scenarios.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with Scenarios.sln) is not above " + AppContext.BaseDirectory);
-    }
 }

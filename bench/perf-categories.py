@@ -15,6 +15,12 @@ SAMPLE_RATE = 499  # perf record -F
 FRAME = re.compile(r'\s*[0-9a-f]+ (.*) \((.*)\)$')
 TIER = re.compile(r'\[(QuickJitted|OptimizedTier1OSR|OptimizedTier1|Optimized|InstrumentedTierOptimized|InstrumentedTier|PreJIT)\]')
 OURS = ('[K6Scenarios', '[YamlDotNet]')
+# Precompiled (ReadyToRun) code has no perf-map names: its frames are known by the file they ran in.
+OUR_FILES = ('K6Scenarios.Analyzers.dll', 'YamlDotNet.dll')
+
+
+def is_ours(symbol, dso):
+    return any(marker in symbol for marker in OURS) or dso.endswith(OUR_FILES)
 
 
 def samples(path):
@@ -47,7 +53,7 @@ def name(symbol, dso):
 
 def category(thread, frames):
     symbols = ' '.join(s for s, _ in frames)
-    if any(marker in symbols for marker in OURS):
+    if any(is_ours(s, d) for s, d in frames):
         return 'K6Scenarios analyzer'
     if 'GC' in thread or 'gc_heap' in symbols:
         return 'garbage collector threads'
@@ -70,12 +76,12 @@ def main(paths):
             counts[kind] += 1
             if index == 0 and kind == 'K6Scenarios analyzer':
                 for depth, (symbol, dso) in enumerate(frames):
-                    if any(marker in symbol for marker in OURS):
+                    if is_ours(symbol, dso):
                         callee = frames[depth - 1] if depth > 0 else None
                         jit = any('libclrjit' in d for _, d in frames[:depth])
-                        callees['JIT' if jit else ('(own code)' if callee is None or any(m in callee[0] for m in OURS) else name(*callee))] += 1
+                        callees['JIT' if jit else ('(own code)' if callee is None or is_ours(*callee) else name(*callee))] += 1
                         tier = TIER.search(symbol)
-                        tiers[tier.group(1) if tier else 'unknown'] += 1
+                        tiers[tier.group(1) if tier else ('PreJIT' if dso.endswith(OUR_FILES) else 'unknown')] += 1
                         break
         columns.append(counts)
         if index == 0:

@@ -66,10 +66,16 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
         var semantics = new Semantics(context.SemanticModel, symbols, context.CancellationToken);
         var sink = new Sink(context.ReportDiagnostic);
         RuleSettings? settings = null;
+
+        // The walk also collects the names the tree declares locally, so that the reader can resolve every other name
+        // once per type declaration (Semantics.LocalNames); the candidates are read after it.
+        var candidates = new List<(Candidate Kind, InvocationExpressionSyntax Target, InvocationExpressionSyntax Top)>();
+        var localNames = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var node in root.DescendantNodes())
         {
             if (node is not InvocationExpressionSyntax syntax)
             {
+                Semantics.AddLocalName(node, localNames);
                 continue;
             }
 
@@ -79,10 +85,16 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
                 continue;
             }
 
+            candidates.Add((kind, target, syntax));
+        }
+
+        semantics.LocalNames = localNames;
+        foreach (var (kind, target, top) in candidates)
+        {
             context.CancellationToken.ThrowIfCancellationRequested();
             Guarded(
                 context.ReportDiagnostic,
-                syntax.GetLocation(),
+                top.GetLocation(),
                 nameof(K6ScenariosAnalyzer),
                 () => Analyze(kind, target, semantics, poolFiles, settings ??= Settings(options, root, documents), sink));
         }
@@ -91,7 +103,14 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
     private static void Analyze(Candidate kind, InvocationExpressionSyntax target, Semantics semantics, PoolDataFiles poolFiles, RuleSettings settings, Sink sink)
     {
         var symbols = semantics.Symbols;
-        if (semantics.MethodOf(target) is not { } method)
+        var method = kind switch
+        {
+            Candidate.Create => semantics.StaticMethodOf(target, symbols.LoadTest),
+            Candidate.Pool when symbols.UserPool is { } pool => semantics.StaticMethodOf(target, pool),
+            Candidate.Metric when symbols.CustomMetric is { } metric => semantics.StaticMethodOf(target, metric),
+            _ => semantics.MethodOf(target),
+        };
+        if (method is null)
         {
             return;
         }

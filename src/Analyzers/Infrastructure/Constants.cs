@@ -95,6 +95,8 @@ internal static class Constants
                 return IsTimeSpan(semantics.ConvertedTypeOf(value), timeSpan) ? 0 : null;
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Zero" } or IdentifierNameSyntax { Identifier.ValueText: "Zero" }:
                 return semantics.SymbolOf(value) is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.ContainingType, timeSpan) ? 0 : null;
+            case InvocationExpressionSyntax invocation when FromSingleArgumentFactory(invocation, timeSpan, semantics) is { } milliseconds:
+                return milliseconds;
             case InvocationExpressionSyntax invocation:
                 var method = semantics.MethodOf(invocation);
                 return method is { IsStatic: true } && SymbolEqualityComparer.Default.Equals(method.ContainingType, timeSpan)
@@ -112,6 +114,24 @@ internal static class Constants
             default:
                 return null;
         }
+    }
+
+    // TimeSpan.FromSeconds(30) and its kind, told from the receiver's symbol alone: with one positional number every
+    // overload (FromSeconds(double), and FromSeconds(long, long = 0, long = 0) since .NET 9) means that many units, so the
+    // overload the compiler picks need not be asked for.
+    private static double? FromSingleArgumentFactory(InvocationExpressionSyntax invocation, INamedTypeSymbol timeSpan, Semantics semantics)
+    {
+        if (invocation.Expression is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } member
+            || invocation.ArgumentList.Arguments is not { Count: 1 } arguments
+            || arguments[0].NameColon is not null
+            || !arguments[0].RefKindKeyword.IsKind(SyntaxKind.None)
+            || UnitOfFactory(name.Identifier.ValueText) is not { } unit
+            || !IsTimeSpan(semantics.SymbolOf(member.Expression) as ITypeSymbol, timeSpan))
+        {
+            return null;
+        }
+
+        return Number(arguments[0].Expression, semantics) is { } amount ? amount * unit : null;
     }
 
     private static bool IsTimeSpan(ITypeSymbol? type, INamedTypeSymbol timeSpanType) =>

@@ -51,26 +51,53 @@ internal sealed class Semantics
     /// method name and the arguments' count and names leave one overload, that is the one the compiler picks in code
     /// that compiles, and no look-up is needed; otherwise the compiler is asked.
     /// </summary>
-    public IMethodSymbol? BuilderMethodOf(InvocationExpressionSyntax invocation, string name, INamedTypeSymbol builderType)
+    public IMethodSymbol? BuilderMethodOf(InvocationExpressionSyntax invocation, string name, INamedTypeSymbol builderType) =>
+        SingleOverloadOf(invocation, name, builderType, isStatic: false) ?? MethodOf(invocation);
+
+    /// <summary>
+    /// Gets the method of a call on a type's name (<c>LoadTest.Create(...)</c>, <c>UserPool.Generate(...)</c>) when the
+    /// receiver names <paramref name="type"/> and one of its public static overloads of that name fits the arguments (see
+    /// <see cref="BuilderMethodOf"/>); the compiler is asked otherwise. Returns <see langword="null"/> when the receiver
+    /// is a name that means something else.
+    /// </summary>
+    public IMethodSymbol? StaticMethodOf(InvocationExpressionSyntax invocation, INamedTypeSymbol type)
+    {
+        if (invocation.Expression is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } member
+            && member.IsKind(SyntaxKind.SimpleMemberAccessExpression)
+            && NameKeyOf(member.Expression) is { } key)
+        {
+            var receiver = SymbolOfName(member.Expression, key);
+            if (_names.ContainsKey(key))
+            {
+                return SymbolEqualityComparer.Default.Equals(receiver, type)
+                    ? SingleOverloadOf(invocation, name.Identifier.ValueText, type, isStatic: true) ?? MethodOf(invocation)
+                    : null;
+            }
+        }
+
+        return MethodOf(invocation);
+    }
+
+    private static IMethodSymbol? SingleOverloadOf(InvocationExpressionSyntax invocation, string name, INamedTypeSymbol type, bool isStatic)
     {
         IMethodSymbol? single = null;
-        foreach (var method in OverloadsOf(builderType, name))
+        foreach (var method in OverloadsOf(type, name))
         {
-            if (Accepts(method, invocation.ArgumentList))
+            if (method.IsStatic == isStatic && Accepts(method, invocation.ArgumentList))
             {
                 if (single is not null)
                 {
-                    return MethodOf(invocation);
+                    return null;
                 }
 
                 single = method;
             }
         }
 
-        return single ?? MethodOf(invocation);
+        return single;
     }
 
-    // The public instance methods of each builder type by name; weak, so that a compilation's symbols are not kept alive.
+    // The public ordinary methods of each model type by name; weak, so that a compilation's symbols are not kept alive.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, Dictionary<string, IMethodSymbol[]>> Overloads = new();
 
     private static IMethodSymbol[] OverloadsOf(INamedTypeSymbol type, string name)
@@ -83,7 +110,7 @@ internal sealed class Semantics
                 var overloads = new List<IMethodSymbol>();
                 foreach (var member in t.GetMembers(memberName))
                 {
-                    if (member is IMethodSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public, MethodKind: MethodKind.Ordinary } method)
+                    if (member is IMethodSymbol { DeclaredAccessibility: Accessibility.Public, MethodKind: MethodKind.Ordinary } method)
                     {
                         overloads.Add(method);
                     }
@@ -122,14 +149,31 @@ internal sealed class Semantics
             return false;
         }
 
-        foreach (var argument in arguments.Arguments)
+        for (var i = 0; i < count; i++)
         {
-            if (argument.NameColon is { } nameColon && !HasParameter(parameters, nameColon.Name.Identifier.ValueText))
+            var argument = arguments.Arguments[i];
+            if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
             {
                 return false;
             }
 
-            if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
+            IParameterSymbol? parameter;
+            if (argument.NameColon is { } nameColon)
+            {
+                parameter = ParameterNamed(parameters, nameColon.Name.Identifier.ValueText);
+                if (parameter is null)
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                parameter = i < parameters.Length ? parameters[i] : parameters[parameters.Length - 1];
+            }
+
+            // An argument in the params position is an item (a literal or a lambda is never the array itself).
+            var type = parameter.IsParams && parameter.Type is IArrayTypeSymbol array ? array.ElementType : parameter.Type;
+            if (!MayConvert(argument.Expression, type))
             {
                 return false;
             }
@@ -138,17 +182,53 @@ internal sealed class Semantics
         return true;
     }
 
-    private static bool HasParameter(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters, string name)
+    // Whether an argument can convert to a parameter's type, judged from its syntax where the answer is certain (a lambda
+    // never to a value type, a string or an array; a string literal never to a number, an enum or a delegate; a number
+    // other than 0 never to a string, an enum or a delegate), and assumed otherwise. This tells ExpectStatus(201) from
+    // ExpectStatus(HttpStatusCode.Created) and Get("/x", r => ...) from Get(baseUrl, "/x") without asking the compiler.
+    private static bool MayConvert(ExpressionSyntax argument, ITypeSymbol type)
+    {
+        var value = argument;
+        while (value is ParenthesizedExpressionSyntax parenthesized)
+        {
+            value = parenthesized.Expression;
+        }
+
+        var isDelegate = type.TypeKind == TypeKind.Delegate;
+        switch (value.Kind())
+        {
+            case SyntaxKind.SimpleLambdaExpression:
+            case SyntaxKind.ParenthesizedLambdaExpression:
+            case SyntaxKind.AnonymousMethodExpression:
+                // A lambda also converts to object, Delegate and Expression by its natural type (C# 10).
+                return !(type.IsValueType || type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Array);
+            case SyntaxKind.StringLiteralExpression:
+                return !isDelegate && type.TypeKind != TypeKind.Enum && !IsNumber(type);
+            case SyntaxKind.NumericLiteralExpression:
+                return IsZero(((LiteralExpressionSyntax)value).Token.Value) || (!isDelegate && type.TypeKind != TypeKind.Enum && type.SpecialType != SpecialType.System_String);
+            default:
+                return true;
+        }
+    }
+
+    // The constant 0 of any integral type also converts to every enum.
+    private static bool IsZero(object? value) => value is 0 or 0L or 0U or 0UL;
+
+    private static bool IsNumber(ITypeSymbol type) => type.SpecialType is SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16
+        or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+        or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_Char;
+
+    private static IParameterSymbol? ParameterNamed(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters, string name)
     {
         foreach (var parameter in parameters)
         {
             if (parameter.Name == name)
             {
-                return true;
+                return parameter;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>Gets the method an invocation binds to (the only candidate when the code does not compile), or <see langword="null"/>.</summary>
@@ -159,10 +239,247 @@ internal sealed class Semantics
     }
 
     /// <summary>Gets the symbol an expression binds to, or <see langword="null"/>.</summary>
-    public ISymbol? SymbolOf(ExpressionSyntax expression) => Model.GetSymbolInfo(expression, CancellationToken).Symbol;
+    public ISymbol? SymbolOf(ExpressionSyntax expression) =>
+        NameKeyOf(expression) is { } key ? SymbolOfName(expression, key) : Model.GetSymbolInfo(expression, CancellationToken).Symbol;
 
     /// <summary>Gets the type of an expression before any conversion, or <see langword="null"/>.</summary>
-    public ITypeSymbol? TypeOf(ExpressionSyntax expression) => Model.GetTypeInfo(expression, CancellationToken).Type;
+    public ITypeSymbol? TypeOf(ExpressionSyntax expression)
+    {
+        // A name the tree resolves once (a field, a property, a type) has that symbol's type wherever it is written.
+        if (NameKeyOf(expression) is { } key && SymbolOfName(expression, key) is { } symbol && _names.ContainsKey(key))
+        {
+            switch (symbol)
+            {
+                case IFieldSymbol field:
+                    return field.Type;
+                case IPropertySymbol { IsIndexer: false } property:
+                    return property.Type;
+                case ITypeSymbol type:
+                    return type;
+            }
+        }
+
+        return Model.GetTypeInfo(expression, CancellationToken).Type;
+    }
+
+    /// <summary>
+    /// Gets or sets the names that code in this tree declares for itself (parameters, locals, pattern and range variables,
+    /// local functions, type parameters), collected by the analyzer's walk of the tree; <see langword="null"/> when not
+    /// collected, and then every name is asked about where it is written.
+    /// </summary>
+    public HashSet<string>? LocalNames { get; set; }
+
+    // What each name written in a type declaration binds to (Token, PoolSelection.UniquePerVu), asked once per type
+    // declaration: a name no code in the tree declares locally means the same member or type everywhere in the
+    // declaration (same containing types, same usings). A chain names the same few fields in every request, and each
+    // question to the compiler first walks up to the member's bound tree.
+    private readonly Dictionary<NameKey, ISymbol> _names = new();
+
+    private ISymbol? SymbolOfName(ExpressionSyntax expression, NameKey key)
+    {
+        if (_names.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var symbol = Model.GetSymbolInfo(expression, CancellationToken).Symbol;
+        if (symbol is not null && MeansTheSameEverywhere(symbol, expression, key))
+        {
+            _names[key] = symbol;
+        }
+
+        return symbol;
+    }
+
+    // A name that is both a member and that member's type (Color Color) binds to one or the other depending on what is
+    // accessed on it: such names, and anything that is not a member, type or namespace, are asked about every time.
+    private bool MeansTheSameEverywhere(ISymbol symbol, ExpressionSyntax expression, NameKey key)
+    {
+        var name = expression is MemberAccessExpressionSyntax member ? member.Name.Identifier.ValueText : key.Text;
+        switch (symbol)
+        {
+            case IFieldSymbol field:
+                return field.Type.Name != name;
+            case IPropertySymbol property:
+                return !property.IsIndexer && property.Type.Name != name;
+            case INamespaceSymbol:
+                return true;
+            case INamedTypeSymbol:
+                return expression is MemberAccessExpressionSyntax || !ValueMemberInScope(name, key.Scope);
+            default:
+                return false;
+        }
+    }
+
+    // Whether a field, property or event of this name is a member of an enclosing type (or one it inherits), which a
+    // type of the same name would share its name with.
+    private bool ValueMemberInScope(string name, SyntaxNode scope)
+    {
+        for (var type = Model.GetDeclaredSymbol(scope, CancellationToken) as INamedTypeSymbol; type is not null; type = type.ContainingType)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(name))
+                {
+                    if (member is IFieldSymbol or IPropertySymbol or IEventSymbol)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Gets the key of a name that means the same wherever its type declaration writes it: an identifier or a dotted name
+    /// of identifiers (<c>PoolSelection.UniquePerVu</c>) used as a value, not called, starting with a name that no code in
+    /// the tree declares locally; <see langword="null"/> for anything else.
+    /// </summary>
+    private NameKey? NameKeyOf(ExpressionSyntax expression)
+    {
+        if (LocalNames is not { } localNames || !IsValueContext(expression))
+        {
+            return null;
+        }
+
+        string text;
+        switch (expression)
+        {
+            case IdentifierNameSyntax identifier:
+                text = identifier.Identifier.ValueText;
+                if (localNames.Contains(text) || IsImplicitName(text))
+                {
+                    return null;
+                }
+
+                break;
+            case MemberAccessExpressionSyntax member when member.IsKind(SyntaxKind.SimpleMemberAccessExpression) && member.Name is IdentifierNameSyntax:
+                var builder = new System.Text.StringBuilder(member.Name.Identifier.ValueText);
+                ExpressionSyntax current = member.Expression;
+                while (current is MemberAccessExpressionSyntax inner && inner.IsKind(SyntaxKind.SimpleMemberAccessExpression) && inner.Name is IdentifierNameSyntax)
+                {
+                    builder.Insert(0, '.').Insert(0, inner.Name.Identifier.ValueText);
+                    current = inner.Expression;
+                }
+
+                if (current is not IdentifierNameSyntax first || localNames.Contains(first.Identifier.ValueText) || IsImplicitName(first.Identifier.ValueText))
+                {
+                    return null;
+                }
+
+                // The leftmost name must itself mean the same everywhere (it is asked about once, and Color Color is
+                // excluded there).
+                if (NameKeyOf(first) is not { } firstKey)
+                {
+                    return null;
+                }
+
+                SymbolOfName(first, firstKey);
+                if (!_names.ContainsKey(firstKey))
+                {
+                    return null;
+                }
+
+                text = builder.Insert(0, '.').Insert(0, first.Identifier.ValueText).ToString();
+                break;
+            default:
+                return null;
+        }
+
+        var scope = expression.Parent;
+        while (scope is not null and not BaseTypeDeclarationSyntax)
+        {
+            scope = scope.Parent;
+        }
+
+        return scope is null ? null : new NameKey(scope, text);
+    }
+
+    /// <summary>
+    /// Adds the name a node declares for code inside a member (see <see cref="LocalNames"/>) to <paramref name="names"/>:
+    /// parameters (of methods, lambdas, local functions and primary constructors), locals and constants, pattern, out and
+    /// deconstruction variables, loop and catch variables, local functions, type parameters and query range variables.
+    /// Fields, properties and other members are not local: they are what a name resolved once for the tree may be.
+    /// </summary>
+    public static void AddLocalName(SyntaxNode node, HashSet<string> names)
+    {
+        var identifier = node switch
+        {
+            ParameterSyntax parameter => parameter.Identifier,
+            TypeParameterSyntax typeParameter => typeParameter.Identifier,
+            VariableDeclaratorSyntax { Parent.Parent: not (BaseFieldDeclarationSyntax) } variable => variable.Identifier,
+            SingleVariableDesignationSyntax designation => designation.Identifier,
+            ForEachStatementSyntax loop => loop.Identifier,
+            CatchDeclarationSyntax caught => caught.Identifier,
+            LocalFunctionStatementSyntax function => function.Identifier,
+            FromClauseSyntax from => from.Identifier,
+            LetClauseSyntax let => let.Identifier,
+            JoinClauseSyntax join => join.Identifier,
+            JoinIntoClauseSyntax into => into.Identifier,
+            QueryContinuationSyntax continuation => continuation.Identifier,
+            _ => default,
+        };
+        if (identifier.RawKind != 0)
+        {
+            names.Add(identifier.ValueText);
+        }
+    }
+
+    // Names the compiler gives a meaning of its own in some places: a setter's value, a property's field, discards.
+    private static bool IsImplicitName(string name) => name is "value" or "field" or "_";
+
+    // Whether an expression is written where a value is read (an argument, a receiver, an operand), not where a type, a
+    // called method or a member's name is expected.
+    private static bool IsValueContext(ExpressionSyntax expression)
+    {
+        switch (expression.Parent)
+        {
+            case ArgumentSyntax argument:
+                return argument.Expression == expression
+                    && !(argument.Parent?.Parent is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } });
+            case MemberAccessExpressionSyntax member:
+                return member.Expression == expression;
+            case BinaryExpressionSyntax binary:
+                return binary.Left == expression || !(binary.IsKind(SyntaxKind.IsExpression) || binary.IsKind(SyntaxKind.AsExpression));
+            case CastExpressionSyntax cast:
+                return cast.Expression == expression;
+            case InterpolationSyntax:
+            case ParenthesizedExpressionSyntax:
+            case PrefixUnaryExpressionSyntax:
+            case PostfixUnaryExpressionSyntax:
+            case ConditionalExpressionSyntax:
+            case AnonymousObjectMemberDeclaratorSyntax:
+            case InitializerExpressionSyntax:
+            case EqualsValueClauseSyntax:
+            case ArrowExpressionClauseSyntax:
+            case ReturnStatementSyntax:
+            case ExpressionElementSyntax:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private readonly struct NameKey : System.IEquatable<NameKey>
+    {
+        public NameKey(SyntaxNode scope, string text)
+        {
+            Scope = scope;
+            Text = text;
+        }
+
+        public SyntaxNode Scope { get; }
+
+        public string Text { get; }
+
+        public bool Equals(NameKey other) => Scope == other.Scope && Text == other.Text;
+
+        public override bool Equals(object? obj) => obj is NameKey other && Equals(other);
+
+        public override int GetHashCode() => (Scope.GetHashCode() * 397) ^ System.StringComparer.Ordinal.GetHashCode(Text);
+    }
 
     /// <summary>Gets the type an expression is converted to where it is used, or <see langword="null"/>.</summary>
     public ITypeSymbol? ConvertedTypeOf(ExpressionSyntax expression) => Model.GetTypeInfo(expression, CancellationToken).ConvertedType;
@@ -174,6 +491,12 @@ internal sealed class Semantics
         if (value is LiteralExpressionSyntax literal && !literal.IsKind(SyntaxKind.DefaultLiteralExpression))
         {
             return new Optional<object?>(literal.Token.Value);
+        }
+
+        // A name resolved once for the tree: a constant field's value, and no value for any other member or type.
+        if (NameKeyOf(value) is { } key && SymbolOfName(value, key) is { } symbol && _names.ContainsKey(key))
+        {
+            return symbol is IFieldSymbol { HasConstantValue: true } constant ? new Optional<object?>(constant.ConstantValue) : default;
         }
 
         return Model.GetConstantValue(value, CancellationToken);

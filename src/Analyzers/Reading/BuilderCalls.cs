@@ -73,7 +73,7 @@ internal sealed class BuilderCalls
             {
                 case AnonymousFunctionExpressionSyntax nested when nested != body:
                     // The nested lambda's calls belong to its own builder; any use of our parameter inside it is one we cannot follow.
-                    if (!opaque && Mentions(nested, parameter, parameterSymbol ??= ParameterSymbol(lambda, semantics), semantics))
+                    if (!opaque && Mentions(nested, parameter, () => parameterSymbol ??= ParameterSymbol(lambda, semantics), semantics))
                     {
                         opaque = true;
                     }
@@ -170,7 +170,7 @@ internal sealed class BuilderCalls
     // Whether a nested lambda refers to the parameter: a scan of its tokens rules out almost every lambda; where the name
     // is there, the compiler says whether it is this parameter (C# lets a nested lambda's own parameter shadow it).
     // Conservative: an identifier written with a Unicode escape (\u0072) counts as a mention.
-    private static bool Mentions(SyntaxNode node, string name, IParameterSymbol? parameter, Semantics semantics)
+    private static bool Mentions(SyntaxNode node, string name, Func<IParameterSymbol?> parameterOf, Semantics semantics)
     {
         if (name.Length == 0)
         {
@@ -211,7 +211,7 @@ internal sealed class BuilderCalls
                 continue;
             }
 
-            if (parameter is null || SymbolEqualityComparer.Default.Equals(semantics.SymbolOf(reference), parameter))
+            if (parameterOf() is not { } parameter || SymbolEqualityComparer.Default.Equals(semantics.SymbolOf(reference), parameter))
             {
                 return true;
             }

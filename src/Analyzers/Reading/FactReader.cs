@@ -43,7 +43,7 @@ internal sealed partial class FactReader
         while (Semantics.ParentSkippingWrappers(current.Syntax) is MemberAccessExpressionSyntax member
             && Semantics.Unwrap(member.Expression) == current.Syntax
             && member.Parent is InvocationExpressionSyntax parent && parent.Expression == member
-            && _semantics.MethodOf(parent) is { IsStatic: false } method
+            && LoadTestBuilderMethodOf(parent, member, current.Method) is { IsStatic: false } method
             && ModelSymbols.IsDeclaredBy(method, _symbols.LoadTestBuilder))
         {
             current = new Call(parent, method);
@@ -193,6 +193,12 @@ internal sealed partial class FactReader
 
         return calls;
     }
+
+    // A call on the value of a call that returns the load-test builder is matched to the builder's own overloads.
+    private IMethodSymbol? LoadTestBuilderMethodOf(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax member, IMethodSymbol receiverMethod) =>
+        _symbols.LoadTestBuilder is { } builder && SymbolEqualityComparer.Default.Equals(receiverMethod.ReturnType.OriginalDefinition, builder)
+            ? _semantics.BuilderMethodOf(invocation, member.Name.Identifier.ValueText, builder)
+            : _semantics.MethodOf(invocation);
 
     private static BaseUrlFacts BaseUrl(BaseUrlInfo info) =>
         new(info.Variable is null ? Fact<string>.Unknown(Site.None) : Fact.Of(info.Variable, Site.None), BaseUrlFacts.PathOf(info.DefaultValue));

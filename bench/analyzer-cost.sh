@@ -28,7 +28,24 @@ echo "== generating $load_tests load tests and $operations operations in $work"
 dotnet build -c Release "$repo/bench/Analyzer.Benchmarks/Analyzer.Benchmarks.csproj" -v:q -nologo >/dev/null
 dotnet "$repo/bench/Analyzer.Benchmarks/bin/Release/net10.0/Analyzer.Benchmarks.dll" generate "$work" "$load_tests" "$operations"
 
-# Restores, builds the model and the analyzers, and warms the compiler server: not timed.
+# The analyzers reach the compile as the package gives them to a user's project: Analyzer items for their assembly and
+# YamlDotNet beside it (what the analyzer project's GetTargetPath returns, as for packing), so that the build is the
+# same MSBuild graph with them and without them and only the compiler's arguments differ.
+echo "== building the analyzers"
+dotnet build -c Release "$repo/src/Analyzers/Analyzers.csproj" -v:q -nologo >/dev/null
+mapfile -t analyzers < <(dotnet msbuild "$repo/src/Analyzers/Analyzers.csproj" -nologo -p:Configuration=Release -getTargetResult:GetTargetPath |
+  sed -n 's/^ *"Identity": "\(.*\)",*$/\1/p')
+[ "${#analyzers[@]}" -ge 2 ] || { echo "the analyzer project returned ${#analyzers[@]} assemblies, expected the analyzers and YamlDotNet" >&2; exit 1; }
+{
+  echo '<Project>'
+  echo '  <!-- Written by bench/analyzer-cost.sh: the analyzer assemblies the generated project compiles with. -->'
+  echo '  <ItemGroup>'
+  for path in "${analyzers[@]}"; do echo "    <Analyzer Include=\"$(echo "$path" | sed 's/&/\&amp;/g')\" />"; done
+  echo '  </ItemGroup>'
+  echo '</Project>'
+} >"$work/K6BenchAnalyzers.props"
+
+# Restores, builds the model, and warms the compiler server: not timed.
 echo "== warm-up build"
 dotnet build -c Release "$work/AnalyzerLoad.csproj" -v:q -nologo "${shared_arg[@]}" >"$work/warmup.log" 2>&1 || { cat "$work/warmup.log"; exit 1; }
 grep -Eo 'warning K6S[0-9]+' "$work/warmup.log" | sort | uniq -c || echo "   no K6Scenarios warnings in the generated project"

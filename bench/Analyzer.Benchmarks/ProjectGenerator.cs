@@ -16,6 +16,9 @@ internal static class ProjectGenerator
 {
     public const string ProjectFileName = "AnalyzerLoad.csproj";
     public const string OpenApiFileName = "openapi.yaml";
+
+    /// <summary>The MSBuild file, written by bench/analyzer-cost.sh, that lists the analyzer assemblies to compile with.</summary>
+    public const string AnalyzersFileName = "K6BenchAnalyzers.props";
     public const int TestsPerFile = 20;
 
     // Per resource: list, create, read, replace, delete.
@@ -23,7 +26,7 @@ internal static class ProjectGenerator
 
     /// <summary>Writes the project into <paramref name="folder"/> and returns the C# files written.</summary>
     /// <param name="folder">An empty or earlier-generated folder.</param>
-    /// <param name="repositoryRoot">The K6Scenarios repository, whose model and analyzer projects are referenced.</param>
+    /// <param name="repositoryRoot">The K6Scenarios repository, whose model project is referenced.</param>
     /// <param name="loadTests">How many load-test definitions.</param>
     /// <param name="operations">How many OpenAPI operations (at least 6).</param>
     /// <param name="testsPerFile">How many definitions each source file holds.</param>
@@ -64,10 +67,15 @@ internal static class ProjectGenerator
           </PropertyGroup>
           <ItemGroup>
             <ProjectReference Include="{repositoryRoot}/src/ScenarioModel/ScenarioModel.csproj" />
-            <!-- -p:K6BenchAnalyzers=false compiles the same code without them, for the side-by-side comparison. -->
-            <ProjectReference Include="{repositoryRoot}/src/Analyzers/Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" Condition="'$(K6BenchAnalyzers)' != 'false'" />
             <AdditionalFiles Include="{OpenApiFileName}" />
           </ItemGroup>
+          <!--
+            The analyzers come as Analyzer items, the way the package gives them to a user's project, listed in
+            {AnalyzersFileName} by bench/analyzer-cost.sh. Not a project reference: that would build a different MSBuild
+            graph with them than without them (one more build node, whose background JIT then competes with the compiler).
+            -p:K6BenchAnalyzers=false compiles the same code without them, for the side-by-side comparison.
+          -->
+          <Import Project="{AnalyzersFileName}" Condition="'$(K6BenchAnalyzers)' != 'false' and Exists('{AnalyzersFileName}')" />
         </Project>
 
         """;

@@ -14,7 +14,8 @@ namespace K6Scenarios.Benchmarks.Analyzers;
 /// <c>generate &lt;folder&gt; [load-tests] [operations]</c> writes the analyzer benchmark's project (defaults 1,000 and
 /// 200) referencing this repository's model and analyzers; <c>telemetry [runs]</c> compiles it in process and prints
 /// each analyzer's execution time; <c>document [runs] [load-tests]</c> times one file as the editor analyzes it;
-/// <c>files [runs]</c> times the analyzers file by file on one thread; anything else goes to BenchmarkDotNet.
+/// <c>files [runs]</c> times the analyzers file by file on one thread; <c>allocations [runs]</c> measures what they
+/// allocate beyond the binding they share with other analyzers; anything else goes to BenchmarkDotNet.
 /// </summary>
 public static class Program
 {
@@ -37,6 +38,11 @@ public static class Program
         if (args.FirstOrDefault() == "files")
         {
             return Files(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+        }
+
+        if (args.FirstOrDefault() == "allocations")
+        {
+            return Allocations(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
         }
 
         if (args.FirstOrDefault() != "generate")
@@ -132,6 +138,19 @@ public static class Program
         bench.Setup();
         var times = bench.FileByFileTimes(runs).Select(t => t.TotalMilliseconds).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"K6Scenarios analyzers file by file, one thread (driver's binding included): median {Median(times):F0} ms, min {times.Min():F0} ms ({times.Length} runs)"));
+        return 0;
+    }
+
+    // What our analyzers allocate beyond the binding (see InProcessAnalyzerBenchmarks.AllocatedBytes).
+    private static int Allocations(int runs)
+    {
+        var bench = new InProcessAnalyzerBenchmarks();
+        bench.Setup();
+        var results = bench.AllocatedBytes(runs);
+        var binder = Median(results.Select(r => r.BinderOnly / 1048576.0).ToArray());
+        var ours = Median(results.Select(r => (r.WithOurs - r.BinderOnly) / 1048576.0).ToArray());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"binding every method body (driver and compiler): {binder,8:F1} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"K6Scenarios analyzers beyond that:              {ours,8:F1} MB (median of {runs})"));
         return 0;
     }
 

@@ -408,7 +408,10 @@ internal sealed class RequestFacts : StepFacts
     public string? CapturedTokenExpression { get; set; }
 
     /// <inheritdoc />
-    public override string Description => (Method.IsKnown ? Method.Value : "(method)") + " " + (Path.IsKnown ? Path.Value : RuleText.ComputedPath);
+    // Cached: several rules name the request (and hand the name on) for each of its parts.
+    public override string Description => _description ??= (Method.IsKnown ? Method.Value : "(method)") + " " + (Path.IsKnown ? Path.Value : RuleText.ComputedPath);
+
+    private string? _description;
 }
 
 /// <summary>A named value a request sends (a header, a query or body field).</summary>

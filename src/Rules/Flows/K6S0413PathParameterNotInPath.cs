@@ -14,16 +14,16 @@ internal sealed class PathParameterNotInPathRule : Rule
     /// <inheritdoc />
     public override void CheckStep(StepFacts step, StepContext where, RuleContext context)
     {
-        if (step is not RequestFacts request || !request.Path.TryGet(out var path))
+        if (step is not RequestFacts request || request.PathParameters.Count == 0 || !request.Path.TryGet(out var path))
         {
             return;
         }
 
         var placeholders = PathTemplates.Placeholders(path);
-        var reported = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? reported = null;
         foreach (var parameter in request.PathParameters)
         {
-            if (parameter.TryGet(out var name) && !placeholders.Contains(name) && reported.Add(name))
+            if (parameter.TryGet(out var name) && !placeholders.Contains(name) && (reported ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
             {
                 Report(context, parameter.Site, request.Description, name);
             }

@@ -65,8 +65,10 @@ internal sealed class ApiDocument
 /// </summary>
 internal sealed class ApiDocuments
 {
-    private readonly ConcurrentDictionary<Tuple<OpenApiDocument, string>, IReadOnlyList<OpenApiOperation>> _pathOperations = new();
-    private readonly ConcurrentDictionary<Tuple<OpenApiDocument, string, string>, OpenApiOperation?> _operations = new();
+    // Value-tuple keys: a look-up allocates nothing (every request of every load test asks).
+    private readonly ConcurrentDictionary<(OpenApiDocument Document, string Path), IReadOnlyList<OpenApiOperation>> _pathOperations = new();
+    private readonly ConcurrentDictionary<(OpenApiDocument Document, string Method, string Path), OpenApiOperation?> _operations = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<OpenApiDocument>> _forVariable = new(StringComparer.Ordinal);
     private readonly List<OpenApiDocument> _general;
 
     public ApiDocuments(IReadOnlyList<ApiDocument> documents)
@@ -95,8 +97,13 @@ internal sealed class ApiDocuments
     {
         if (variable is { IsKnown: true } known)
         {
-            var named = Readable.Where(d => d.Describes(known.Value)).Select(d => d.Document!).ToList();
-            return named.Count > 0 ? named : _general;
+            if (!_forVariable.TryGetValue(known.Value, out var documents))
+            {
+                var named = Readable.Where(d => d.Describes(known.Value)).Select(d => d.Document!).ToList();
+                documents = _forVariable.GetOrAdd(known.Value, named.Count > 0 ? named : _general);
+            }
+
+            return documents;
         }
 
         // No base URL of its own and no default, or one that cannot be read: only a document for every request applies.
@@ -105,11 +112,11 @@ internal sealed class ApiDocuments
 
     /// <summary>Gets the operations of a path in a document (any method).</summary>
     public IReadOnlyList<OpenApiOperation> FindOperationsForPath(OpenApiDocument document, string path) =>
-        _pathOperations.GetOrAdd(Tuple.Create(document, path), key => key.Item1.FindOperationsForPath(key.Item2));
+        _pathOperations.GetOrAdd((document, path), key => key.Document.FindOperationsForPath(key.Path));
 
     /// <summary>Gets the operation of a method and path in a document.</summary>
     public OpenApiOperation? FindOperation(OpenApiDocument document, string method, string path) =>
-        _operations.GetOrAdd(Tuple.Create(document, method, path), key => key.Item1.FindOperation(key.Item2, key.Item3));
+        _operations.GetOrAdd((document, method, path), key => key.Document.FindOperation(key.Method, key.Path));
 }
 
 /// <summary>Which documents apply to a request, and the operation it calls.</summary>

@@ -23,13 +23,14 @@ internal sealed class UnknownBodyPropertyRule : Rule
             return;
         }
 
-        var declared = schema.Properties.Select(p => p.Key).ToList();
-        if (declared.Count == 0)
+        if (schema.Properties.Count == 0)
         {
             return;
         }
 
-        var sent = new HashSet<string>(body.Fields.Where(f => f.Name.IsKnown).Select(f => f.Name.Value), StringComparer.Ordinal);
+        // The lists for the message are built only once a field is not in the schema.
+        List<string>? declared = null;
+        HashSet<string>? sent = null;
         foreach (var field in body.Fields)
         {
             if (!field.Name.TryGet(out var name) || schema.FindProperty(name) is not null)
@@ -37,6 +38,8 @@ internal sealed class UnknownBodyPropertyRule : Rule
                 continue;
             }
 
+            declared ??= schema.Properties.Select(p => p.Key).ToList();
+            sent ??= new HashSet<string>(body.Fields.Where(f => f.Name.IsKnown).Select(f => f.Name.Value), StringComparer.Ordinal);
             var unsent = declared.Where(d => !sent.Contains(d)).ToList();
             var suggestion = unsent.FirstOrDefault(d => string.Equals(d, name, StringComparison.OrdinalIgnoreCase)) ?? EditDistance.Closest(name, unsent);
             var hint = suggestion is not null ? "; did you mean '" + suggestion + "'?" : "; it defines " + RuleText.QuotedList(declared);

@@ -71,15 +71,15 @@ internal sealed class InvalidDurationRule : Rule
         switch (step)
         {
             case RequestFacts request:
-                Check(context, request.Timeout, request.Description + " timeout", d => d > TimeSpan.Zero, Positive);
+                Check(context, request.Timeout, request, " timeout", d => d > TimeSpan.Zero, Positive);
                 foreach (var check in request.Checks)
                 {
-                    Check(context, check.DurationLimit, request.Description + " duration check limit", d => d > TimeSpan.Zero, Positive);
+                    Check(context, check.DurationLimit, request, " duration check limit", d => d > TimeSpan.Zero, Positive);
                 }
 
                 break;
             case WebSocketFacts socket:
-                Check(context, socket.HoldOpen, socket.Description + " hold-open time", d => d >= TimeSpan.Zero, NotNegative);
+                Check(context, socket.HoldOpen, socket, " hold-open time", d => d >= TimeSpan.Zero, NotNegative);
                 break;
         }
     }
@@ -94,6 +94,23 @@ internal sealed class InvalidDurationRule : Rule
         for (var i = 0; stages is not null && i < stages.Count; i++)
         {
             Check(context, stages[i].Duration, subject + " stage " + RuleText.Number(i + 1) + " duration", d => d >= TimeSpan.Zero, NotNegative);
+        }
+    }
+
+    // A step's duration: the step's description is built only for a report.
+    private void Check(RuleContext context, Fact<TimeSpan?> duration, StepFacts step, string part, Func<TimeSpan, bool> isValid, string needed)
+    {
+        if (duration.TryGet(out var value) && value is { } set && !isValid(set))
+        {
+            Report(context, duration.Site, step.Description + part, RuleText.Duration(set), needed);
+        }
+    }
+
+    private void Check(RuleContext context, Fact<TimeSpan> duration, StepFacts step, string part, Func<TimeSpan, bool> isValid, string needed)
+    {
+        if (duration.TryGet(out var value) && !isValid(value))
+        {
+            Report(context, duration.Site, step.Description + part, RuleText.Duration(value), needed);
         }
     }
 

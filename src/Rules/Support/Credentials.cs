@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 
 namespace K6Scenarios.Rules;
 
@@ -22,6 +21,33 @@ internal static class Credentials
             || normalized.EndsWith("token", StringComparison.Ordinal) || normalized is "pwd" or "privatekey" or "passphrase";
     }
 
-    private static string Normalize(string name) =>
-        new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+    // Letters and digits only, in lower case ("X-Api-Key" is "xapikey"); a name that already is one is returned as it is.
+    private static string Normalize(string name)
+    {
+        var plain = true;
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c) || char.ToLowerInvariant(c) != c)
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            return name;
+        }
+
+        var builder = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
 }

@@ -18,10 +18,10 @@ internal sealed class SecretLiteralRule : Rule
         switch (step)
         {
             case RequestFacts request:
-                CheckHeaders(context, request, request.Headers);
+                CheckHeaders(context, request.Description, request.Headers);
                 foreach (var query in request.Query)
                 {
-                    Check(context, query, request, " query parameter", Credentials.IsSecretName);
+                    Check(context, query, request.Description, " query parameter", Credentials.IsSecretName);
                 }
 
                 if (request.Body is { } body)
@@ -34,13 +34,13 @@ internal sealed class SecretLiteralRule : Rule
                     };
                     foreach (var leaf in body.Leaves)
                     {
-                        Check(context, leaf, request, slot, name => Credentials.IsSecretName(LastSegment(name)));
+                        Check(context, leaf, request.Description, slot, name => Credentials.IsSecretName(LastSegment(name)));
                     }
                 }
 
                 break;
             case WebSocketFacts socket:
-                CheckHeaders(context, socket, socket.Headers);
+                CheckHeaders(context, socket.Description, socket.Headers);
                 break;
         }
     }
@@ -50,11 +50,11 @@ internal sealed class SecretLiteralRule : Rule
     {
         foreach (var field in pool.GeneratedFields)
         {
-            Check(context, field, null, "Pool " + RuleText.Quote(pool.DisplayName) + " field", Credentials.IsSecretName);
+            Check(context, field, "Pool " + RuleText.Quote(pool.DisplayName), " field", Credentials.IsSecretName);
         }
     }
 
-    private void CheckHeaders(RuleContext context, StepFacts owner, List<NamedValueFacts> headers)
+    private void CheckHeaders(RuleContext context, string owner, List<NamedValueFacts> headers)
     {
         foreach (var header in headers)
         {
@@ -62,12 +62,12 @@ internal sealed class SecretLiteralRule : Rule
         }
     }
 
-    // The slot is named after its step (the request's description), built only for a report.
-    private void Check(RuleContext context, NamedValueFacts value, StepFacts? owner, string slot, System.Func<string, bool> holdsSecret)
+    // The slot's name ("POST /login body field 'password'") is joined only for a report.
+    private void Check(RuleContext context, NamedValueFacts value, string owner, string slot, System.Func<string, bool> holdsSecret)
     {
         if (value.Name.TryGet(out var name) && holdsSecret(name) && value.Value.IsLiteralText.TryGet(out var literal) && literal)
         {
-            Report(context, value.Value.Site, (owner is null ? slot : owner.Description + slot) + " " + RuleText.Quote(name));
+            Report(context, value.Value.Site, owner + slot + " " + RuleText.Quote(name));
         }
     }
 

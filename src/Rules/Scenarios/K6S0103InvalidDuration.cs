@@ -71,15 +71,15 @@ internal sealed class InvalidDurationRule : Rule
         switch (step)
         {
             case RequestFacts request:
-                Check(context, request.Timeout, request, " timeout", d => d > TimeSpan.Zero, Positive);
+                Check(context, request.Timeout, request.Description, d => d > TimeSpan.Zero, Positive, " timeout");
                 foreach (var check in request.Checks)
                 {
-                    Check(context, check.DurationLimit, request, " duration check limit", d => d > TimeSpan.Zero, Positive);
+                    Check(context, check.DurationLimit, request.Description, d => d > TimeSpan.Zero, Positive, " duration check limit");
                 }
 
                 break;
             case WebSocketFacts socket:
-                Check(context, socket.HoldOpen, socket, " hold-open time", d => d >= TimeSpan.Zero, NotNegative);
+                Check(context, socket.HoldOpen, socket.Description, d => d >= TimeSpan.Zero, NotNegative, " hold-open time");
                 break;
         }
     }
@@ -97,36 +97,20 @@ internal sealed class InvalidDurationRule : Rule
         }
     }
 
-    // A step's duration: the step's description is built only for a report.
-    private void Check(RuleContext context, Fact<TimeSpan?> duration, StepFacts step, string part, Func<TimeSpan, bool> isValid, string needed)
+    // The subject is "<subject><part>", joined only for a report (a step's part is checked for every request).
+    private void Check(RuleContext context, Fact<TimeSpan?> duration, string subject, Func<TimeSpan, bool> isValid, string needed, string part = "")
     {
         if (duration.TryGet(out var value) && value is { } set && !isValid(set))
         {
-            Report(context, duration.Site, step.Description + part, RuleText.Duration(set), needed);
+            Report(context, duration.Site, subject + part, RuleText.Duration(set), needed);
         }
     }
 
-    private void Check(RuleContext context, Fact<TimeSpan> duration, StepFacts step, string part, Func<TimeSpan, bool> isValid, string needed)
+    private void Check(RuleContext context, Fact<TimeSpan> duration, string subject, Func<TimeSpan, bool> isValid, string needed, string part = "")
     {
         if (duration.TryGet(out var value) && !isValid(value))
         {
-            Report(context, duration.Site, step.Description + part, RuleText.Duration(value), needed);
-        }
-    }
-
-    private void Check(RuleContext context, Fact<TimeSpan?> duration, string subject, Func<TimeSpan, bool> isValid, string needed)
-    {
-        if (duration.TryGet(out var value) && value is { } set && !isValid(set))
-        {
-            Report(context, duration.Site, subject, RuleText.Duration(set), needed);
-        }
-    }
-
-    private void Check(RuleContext context, Fact<TimeSpan> duration, string subject, Func<TimeSpan, bool> isValid, string needed)
-    {
-        if (duration.TryGet(out var value) && !isValid(value))
-        {
-            Report(context, duration.Site, subject, RuleText.Duration(value), needed);
+            Report(context, duration.Site, subject + part, RuleText.Duration(value), needed);
         }
     }
 }

@@ -32,6 +32,20 @@ public sealed class K6S0103Tests
     }
 
     [Fact]
+    public async Task Request_timeouts_and_duration_check_limits_are_named_after_their_request()
+    {
+        await Verify.AnalyzerAsync(
+            Code.Wrap("""
+                public static void Flow(FlowBuilder f) => f
+                    .Get("/a", r => r.Timeout({|#0:TimeSpan.Zero|}))
+                    .Post("/b", r => r.CheckDuration({|#1:TimeSpan.FromSeconds(-1)|}))
+                    .Get("/c", r => r.Timeout(TimeSpan.FromSeconds(5)).CheckDuration(TimeSpan.FromMilliseconds(300)));
+            """),
+            Verify.Diagnostic("K6S0103").WithLocation(0).WithArguments("GET /a timeout", "0s", "a positive duration"),
+            Verify.Diagnostic("K6S0103").WithLocation(1).WithArguments("POST /b duration check limit", "-1s", "a positive duration"));
+    }
+
+    [Fact]
     public async Task Time_units_and_stage_durations_are_checked()
     {
         await Verify.AnalyzerAsync(

@@ -16,7 +16,7 @@ public sealed class K6S0405Tests
                 public static void Flow(FlowBuilder f) => f
                     .Get("/a", r => r.Header("Authorization", {|#1:"Bearer eyJhbGciOiJIUzI1NiJ9.e30.x"|}))
                     .Get("/a", r => r.BearerToken({|#2:"eyJhbGciOiJIUzI1NiJ9.e30.x"|}))
-                    .Get("/a", r => r.Header("x-api-key", {|#3:"k-123"|}))
+                    .Get("/a", r => r.Header("x-api-key", {|#3:"k-123"|}).Query("api_key", {|#6:"k-456"|}))
                     .Post("/login", r => r.JsonBody(new { username = "u", password = {|#4:"Passw0rd!"|}, apiKey = {|#5:"k"|} }));
             """),
             Verify.Diagnostic("K6S0405").WithLocation(0).WithArguments("Pool 'literal' field 'password'"),
@@ -24,7 +24,8 @@ public sealed class K6S0405Tests
             Verify.Diagnostic("K6S0405").WithLocation(2).WithArguments("GET /a header 'Authorization'"),
             Verify.Diagnostic("K6S0405").WithLocation(3).WithArguments("GET /a header 'x-api-key'"),
             Verify.Diagnostic("K6S0405").WithLocation(4).WithArguments("POST /login body field 'password'"),
-            Verify.Diagnostic("K6S0405").WithLocation(5).WithArguments("POST /login body field 'apiKey'"));
+            Verify.Diagnostic("K6S0405").WithLocation(5).WithArguments("POST /login body field 'apiKey'"),
+            Verify.Diagnostic("K6S0405").WithLocation(6).WithArguments("GET /a query parameter 'api_key'"));
     }
 
     [Fact]

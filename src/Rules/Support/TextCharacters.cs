@@ -62,6 +62,58 @@ internal static class TextCharacters
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Writes text for one line of output: line breaks, control characters and lone surrogates as <c>\uXXXX</c>, the rest
+    /// as it is, not cut; returns <paramref name="text"/> itself when nothing needs escaping.
+    /// </summary>
+    public static string LineSafe(string text)
+    {
+        var first = FirstUnsafe(text, 0);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 8);
+        builder.Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (IsControl(c) || IsLineBreak(c) || char.IsSurrogate(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static int FirstUnsafe(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (IsControl(c) || IsLineBreak(c) || char.IsSurrogate(c))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Gets the index of the first UTF-16 code unit that is not half of a surrogate pair, or -1.</summary>
     public static int IndexOfLoneSurrogate(string text)
     {

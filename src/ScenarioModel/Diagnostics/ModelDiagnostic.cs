@@ -48,7 +48,8 @@ public sealed class ModelDiagnostic
         Rule = rule ?? throw new ArgumentNullException(nameof(rule));
         Path = path ?? string.Empty;
         Location = location;
-        Message = rule.Format(arguments);
+        // One line of build output: a user's text in the message shows its line breaks and control characters escaped.
+        Message = K6Scenarios.Rules.TextCharacters.LineSafe(rule.Format(arguments));
         Severity = rule.Severity;
     }
 
@@ -102,7 +103,7 @@ public sealed class ModelDiagnostic
             RuleSeverity.Warning => "warning",
             _ => "info",
         };
-        var suffix = Path.Length == 0 ? string.Empty : " [" + Path + "]";
+        var suffix = Path.Length == 0 ? string.Empty : " [" + K6Scenarios.Rules.TextCharacters.LineSafe(Path) + "]";
         return origin + ": " + kind + " " + Id + ": " + Message + suffix;
     }
 

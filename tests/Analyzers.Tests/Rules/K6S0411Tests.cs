@@ -17,6 +17,17 @@ public sealed class K6S0411Tests
     }
 
     [Fact]
+    public async Task A_line_break_in_the_path_is_shown_escaped_in_every_argument()
+    {
+        // The request's description carries the path too: the message stays one line of build output.
+        await Verify.AnalyzerAsync(
+            Code.Wrap("""
+                public static void Flow(FlowBuilder f) => f.Get({|#0:"api/\na"|});
+            """),
+            Verify.Diagnostic("K6S0411").WithLocation(0).WithArguments("GET api/\\u000Aa", "api/\\u000Aa"));
+    }
+
+    [Fact]
     public async Task Paths_starting_with_a_slash_and_computed_paths_are_not_reported()
     {
         await Verify.AnalyzerAsync(Code.Wrap("""

@@ -274,6 +274,24 @@ public class FlowRuleTests
         AssertReported(Validate(test), DiagnosticCatalog.InvalidPath, "scenarios.signin.flow[0]", line);
     }
 
+    [Theory]
+    [InlineData("api/\nusers", "api/\\u000Ausers")]
+    [InlineData("api/\u2028users\r", "api/\\u2028users\\u000D")]
+    [InlineData("api/{lone}users", "api/\\uD800users")]
+    public void A_message_shows_line_breaks_and_control_characters_of_a_path_escaped(string written, string shown)
+    {
+        // A lone surrogate does not survive the test case's own serialization, so it is put in here.
+        var path = written.Replace("{lone}", "\ud800", StringComparison.Ordinal);
+        var test = Flow(f => f.Get(path));
+
+        var diagnostics = Validate(test);
+
+        // Each message is one line of build output; the request's description carries the path as the user wrote it.
+        Assert.NotEmpty(diagnostics);
+        Assert.All(diagnostics, d => Assert.DoesNotContain(d.Message, c => c is '\n' or '\r' or '\u2028' || char.IsSurrogate(c)));
+        Assert.Contains(diagnostics, d => d.Message.Contains("GET " + shown, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Same_environment_variable_with_two_defaults_is_an_error_where_the_second_appears()
     {

@@ -304,7 +304,8 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
                 _ => Location.None,
             };
             var bag = properties is null || properties.Count == 0 ? null : properties.ToImmutableDictionary();
-            _report(Diagnostic.Create(Descriptors.For(rule), location, bag, arguments));
+            // Each message is one line of build output: a user's text in it shows its line breaks escaped (as in ModelDiagnostic).
+            _report(Diagnostic.Create(Descriptors.For(rule), location, bag, TextCharacters.LineSafe(arguments)));
         }
 
         private static Location LocationIn(DocumentPosition position)

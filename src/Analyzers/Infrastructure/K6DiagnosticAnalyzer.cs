@@ -54,7 +54,7 @@ public abstract class K6DiagnosticAnalyzer : DiagnosticAnalyzer
 #pragma warning restore CA1031
         {
             UnexpectedFailure?.Invoke(exception);
-            report(Diagnostic.Create(Descriptors.AnalyzerFailed, location, ruleSet, exception.GetType().Name + ": " + exception.Message));
+            report(Diagnostic.Create(Descriptors.AnalyzerFailed, location, ruleSet, K6Scenarios.Rules.TextCharacters.LineSafe(exception.GetType().Name + ": " + exception.Message)));
         }
     }
 

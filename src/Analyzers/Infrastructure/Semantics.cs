@@ -64,15 +64,11 @@ internal sealed class Semantics
     {
         if (invocation.Expression is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } member
             && member.IsKind(SyntaxKind.SimpleMemberAccessExpression)
-            && NameKeyOf(member.Expression) is { } key)
+            && ResolvedOnce(member.Expression) is { } receiver)
         {
-            var receiver = SymbolOfName(member.Expression, key);
-            if (_names.ContainsKey(key))
-            {
-                return SymbolEqualityComparer.Default.Equals(receiver, type)
-                    ? SingleOverloadOf(invocation, name.Identifier.ValueText, type, isStatic: true) ?? MethodOf(invocation)
-                    : null;
-            }
+            return SymbolEqualityComparer.Default.Equals(receiver, type)
+                ? SingleOverloadOf(invocation, name.Identifier.ValueText, type, isStatic: true) ?? MethodOf(invocation)
+                : null;
         }
 
         return MethodOf(invocation);
@@ -246,7 +242,7 @@ internal sealed class Semantics
     public ITypeSymbol? TypeOf(ExpressionSyntax expression)
     {
         // A name the tree resolves once (a field, a property, a type) has that symbol's type wherever it is written.
-        if (NameKeyOf(expression) is { } key && SymbolOfName(expression, key) is { } symbol && _names.ContainsKey(key))
+        if (ResolvedOnce(expression) is { } symbol)
         {
             switch (symbol)
             {
@@ -274,6 +270,11 @@ internal sealed class Semantics
     // declaration (same containing types, same usings). A chain names the same few fields in every request, and each
     // question to the compiler first walks up to the member's bound tree.
     private readonly Dictionary<NameKey, ISymbol> _names = new();
+
+    // The symbol of a name that means the same throughout its type declaration (and is remembered as such), or null
+    // for any other expression: then what it means depends on where it is written.
+    private ISymbol? ResolvedOnce(ExpressionSyntax expression) =>
+        NameKeyOf(expression) is { } key && SymbolOfName(expression, key) is { } symbol && _names.ContainsKey(key) ? symbol : null;
 
     private ISymbol? SymbolOfName(ExpressionSyntax expression, NameKey key)
     {
@@ -494,7 +495,7 @@ internal sealed class Semantics
         }
 
         // A name resolved once for the tree: a constant field's value, and no value for any other member or type.
-        if (NameKeyOf(value) is { } key && SymbolOfName(value, key) is { } symbol && _names.ContainsKey(key))
+        if (ResolvedOnce(value) is { } symbol)
         {
             return symbol is IFieldSymbol { HasConstantValue: true } constant ? new Optional<object?>(constant.ConstantValue) : default;
         }

@@ -50,26 +50,11 @@ internal abstract class Rule
 
     /// <summary>Reports this rule.</summary>
     protected void Report(RuleContext context, Site site, params object?[] arguments) =>
-        context.Sink.Report(Descriptor, site, LineSafe(arguments), null);
+        context.Sink.Report(Descriptor, site, arguments, null);
 
     /// <summary>Reports this rule with properties for code fixes.</summary>
     protected void Report(RuleContext context, Site site, IReadOnlyDictionary<string, string?> properties, params object?[] arguments) =>
-        context.Sink.Report(Descriptor, site, LineSafe(arguments), properties);
-
-    // A message is one line of build output (file(line,col): error ID: message): a user's text in it (a path, a name)
-    // shows its line breaks, control characters and lone surrogates escaped instead of breaking that line.
-    private static object?[] LineSafe(object?[] arguments)
-    {
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            if (arguments[i] is string text && TextCharacters.LineSafe(text) is var safe && !ReferenceEquals(safe, text))
-            {
-                arguments[i] = safe;
-            }
-        }
-
-        return arguments;
-    }
+        context.Sink.Report(Descriptor, site, arguments, properties);
 }
 
 /// <summary>Receives what the rules find; each host turns it into its own diagnostics.</summary>

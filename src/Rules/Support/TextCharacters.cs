@@ -68,7 +68,7 @@ internal static class TextCharacters
     /// </summary>
     public static string LineSafe(string text)
     {
-        var first = FirstUnsafe(text, 0);
+        var first = FirstUnsafe(text);
         if (first < 0)
         {
             return text;
@@ -96,9 +96,23 @@ internal static class TextCharacters
         return builder.ToString();
     }
 
-    private static int FirstUnsafe(string text, int start)
+    /// <summary>Applies <see cref="LineSafe(string)"/> to the text arguments of a message, in place.</summary>
+    public static object?[] LineSafe(object?[] arguments)
     {
-        for (var i = start; i < text.Length; i++)
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (arguments[i] is string text)
+            {
+                arguments[i] = LineSafe(text);
+            }
+        }
+
+        return arguments;
+    }
+
+    private static int FirstUnsafe(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))

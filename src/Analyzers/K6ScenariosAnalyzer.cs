@@ -67,18 +67,13 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
         var sink = new Sink(context.ReportDiagnostic);
         RuleSettings? settings = null;
 
-        // The walk also collects the names the tree declares locally, so that the reader can resolve every other name
-        // once per type declaration (Semantics.LocalNames); the candidates are read after it.
+        // The one walk of the tree also collects the names it declares locally (so that the reader resolves every other
+        // name once per type declaration) and each lambda's own level (so that reading a lambda is not a walk of it).
+        var index = SyntaxIndex.Of(root, context.CancellationToken);
+        semantics.Index = index;
         var candidates = new List<(Candidate Kind, InvocationExpressionSyntax Target, InvocationExpressionSyntax Top)>();
-        var localNames = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var node in root.DescendantNodes())
+        foreach (var syntax in index.Invocations)
         {
-            if (node is not InvocationExpressionSyntax syntax)
-            {
-                Semantics.AddLocalName(node, localNames);
-                continue;
-            }
-
             var (kind, target) = CandidateOf(syntax);
             if (kind == Candidate.None || (kind == Candidate.Fragment && !fragmentMethods.Contains(InvokedName(target) ?? string.Empty)))
             {
@@ -88,7 +83,6 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
             candidates.Add((kind, target, syntax));
         }
 
-        semantics.LocalNames = localNames;
         foreach (var (kind, target, top) in candidates)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -204,20 +198,40 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
         var name = identifier.Identifier.ValueText;
         for (SyntaxNode? node = identifier.Parent; node is not null; node = node.Parent)
         {
-            var parameter = node switch
+            // Tested by kind: this runs up from every chain's receiver.
+            string? parameter;
+            switch ((SyntaxKind)node.RawKind)
             {
-                SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
-                ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
-                _ => null,
-            };
-            if (parameter is null)
-            {
-                if (node is MemberDeclarationSyntax or LocalFunctionStatementSyntax)
-                {
+                case SyntaxKind.SimpleLambdaExpression:
+                    parameter = ((SimpleLambdaExpressionSyntax)node).Parameter.Identifier.ValueText;
+                    break;
+                case SyntaxKind.ParenthesizedLambdaExpression when ((ParenthesizedLambdaExpressionSyntax)node).ParameterList.Parameters is { Count: 1 } parameters:
+                    parameter = parameters[0].Identifier.ValueText;
+                    break;
+                case SyntaxKind.LocalFunctionStatement:
+                case SyntaxKind.MethodDeclaration:
+                case SyntaxKind.ConstructorDeclaration:
+                case SyntaxKind.DestructorDeclaration:
+                case SyntaxKind.OperatorDeclaration:
+                case SyntaxKind.ConversionOperatorDeclaration:
+                case SyntaxKind.PropertyDeclaration:
+                case SyntaxKind.IndexerDeclaration:
+                case SyntaxKind.EventDeclaration:
+                case SyntaxKind.FieldDeclaration:
+                case SyntaxKind.EventFieldDeclaration:
+                case SyntaxKind.EnumMemberDeclaration:
+                case SyntaxKind.GlobalStatement:
+                case SyntaxKind.IncompleteMember:
+                    // A member's (or a local function's) own parameters: no builder lambda around the name counts.
                     return false;
-                }
+                default:
+                    // Any other member declaration (a type, a namespace) is past every member, and so past every lambda.
+                    if (SyntaxFacts.IsTypeDeclaration((SyntaxKind)node.RawKind) || node.RawKind is (int)SyntaxKind.NamespaceDeclaration or (int)SyntaxKind.FileScopedNamespaceDeclaration)
+                    {
+                        return false;
+                    }
 
-                continue;
+                    continue;
             }
 
             if (parameter != name)

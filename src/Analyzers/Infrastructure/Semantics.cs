@@ -258,12 +258,43 @@ internal sealed class Semantics
         return Model.GetTypeInfo(expression, CancellationToken).Type;
     }
 
+    private SyntaxIndex? _index;
+    private Dictionary<SyntaxNode, FunctionLevel>? _levelsElsewhere;
+
     /// <summary>
-    /// Gets or sets the names that code in this tree declares for itself (parameters, locals, pattern and range variables,
-    /// local functions, type parameters), collected by the analyzer's walk of the tree; <see langword="null"/> when not
-    /// collected, and then every name is asked about where it is written.
+    /// Gets or sets the one walk of the tree being read (see <see cref="SyntaxIndex"/>): the analyzer sets the one it
+    /// made to find its candidates; otherwise the tree is walked when first needed.
     /// </summary>
-    public HashSet<string>? LocalNames { get; set; }
+    public SyntaxIndex Index
+    {
+        get => _index ??= SyntaxIndex.Of(Model.SyntaxTree.GetRoot(CancellationToken), CancellationToken);
+        set => _index = value;
+    }
+
+    /// <summary>
+    /// Gets the names that code in this tree declares for itself (parameters, locals, pattern and range variables, local
+    /// functions, type parameters): any other name is resolved once per type declaration.
+    /// </summary>
+    public HashSet<string> LocalNames => Index.LocalNames;
+
+    /// <summary>Gets the own level of an anonymous function (see <see cref="FunctionLevel"/>), from the tree's walk.</summary>
+    public FunctionLevel LevelOf(AnonymousFunctionExpressionSyntax function)
+    {
+        if (function.SyntaxTree == Model.SyntaxTree && Index.LevelOf(function) is { } level)
+        {
+            return level;
+        }
+
+        // A function in another tree (a declaration the reader followed): walked by itself, once.
+        _levelsElsewhere ??= new Dictionary<SyntaxNode, FunctionLevel>();
+        if (!_levelsElsewhere.TryGetValue(function, out level))
+        {
+            level = SyntaxIndex.Of(function, CancellationToken).LevelOf(function)!;
+            _levelsElsewhere[function] = level;
+        }
+
+        return level;
+    }
 
     // What each name written in a type declaration binds to (Token, PoolSelection.UniquePerVu), asked once per type
     // declaration: a name no code in the tree declares locally means the same member or type everywhere in the
@@ -340,7 +371,7 @@ internal sealed class Semantics
     /// </summary>
     private NameKey? NameKeyOf(ExpressionSyntax expression)
     {
-        if (LocalNames is not { } localNames || !IsValueContext(expression))
+        if (!IsValueContext(expression))
         {
             return null;
         }
@@ -350,7 +381,7 @@ internal sealed class Semantics
         {
             case IdentifierNameSyntax identifier:
                 text = identifier.Identifier.ValueText;
-                if (localNames.Contains(text) || IsImplicitName(text))
+                if (LocalNames.Contains(text) || IsImplicitName(text))
                 {
                     return null;
                 }
@@ -365,7 +396,7 @@ internal sealed class Semantics
                     current = inner.Expression;
                 }
 
-                if (current is not IdentifierNameSyntax first || localNames.Contains(first.Identifier.ValueText) || IsImplicitName(first.Identifier.ValueText))
+                if (current is not IdentifierNameSyntax first || LocalNames.Contains(first.Identifier.ValueText) || IsImplicitName(first.Identifier.ValueText))
                 {
                     return null;
                 }
@@ -389,43 +420,14 @@ internal sealed class Semantics
                 return null;
         }
 
+        // The innermost type declaration (tested by kind: this runs for every name the reader asks about).
         var scope = expression.Parent;
-        while (scope is not null and not BaseTypeDeclarationSyntax)
+        while (scope is not null && !SyntaxFacts.IsTypeDeclaration((SyntaxKind)scope.RawKind))
         {
             scope = scope.Parent;
         }
 
         return scope is null ? null : new NameKey(scope, text);
-    }
-
-    /// <summary>
-    /// Adds the name a node declares for code inside a member (see <see cref="LocalNames"/>) to <paramref name="names"/>:
-    /// parameters (of methods, lambdas, local functions and primary constructors), locals and constants, pattern, out and
-    /// deconstruction variables, loop and catch variables, local functions, type parameters and query range variables.
-    /// Fields, properties and other members are not local: they are what a name resolved once for the tree may be.
-    /// </summary>
-    public static void AddLocalName(SyntaxNode node, HashSet<string> names)
-    {
-        var identifier = node switch
-        {
-            ParameterSyntax parameter => parameter.Identifier,
-            TypeParameterSyntax typeParameter => typeParameter.Identifier,
-            VariableDeclaratorSyntax { Parent.Parent: not (BaseFieldDeclarationSyntax) } variable => variable.Identifier,
-            SingleVariableDesignationSyntax designation => designation.Identifier,
-            ForEachStatementSyntax loop => loop.Identifier,
-            CatchDeclarationSyntax caught => caught.Identifier,
-            LocalFunctionStatementSyntax function => function.Identifier,
-            FromClauseSyntax from => from.Identifier,
-            LetClauseSyntax let => let.Identifier,
-            JoinClauseSyntax join => join.Identifier,
-            JoinIntoClauseSyntax into => into.Identifier,
-            QueryContinuationSyntax continuation => continuation.Identifier,
-            _ => default,
-        };
-        if (identifier.RawKind != 0)
-        {
-            names.Add(identifier.ValueText);
-        }
     }
 
     // Names the compiler gives a meaning of its own in some places: a setter's value, a property's field, discards.
@@ -528,19 +530,20 @@ internal sealed class Semantics
     /// <summary>Skips parentheses and casts, as the compiler's conversions would (<c>(object)x</c> is still <c>x</c>).</summary>
     public static ExpressionSyntax Unwrap(ExpressionSyntax expression)
     {
+        // Tested by kind, not type: this runs for nearly every expression the reader looks at.
         var current = expression;
         while (true)
         {
-            switch (current)
+            switch ((SyntaxKind)current.RawKind)
             {
-                case ParenthesizedExpressionSyntax parenthesized:
-                    current = parenthesized.Expression;
+                case SyntaxKind.ParenthesizedExpression:
+                    current = ((ParenthesizedExpressionSyntax)current).Expression;
                     break;
-                case CastExpressionSyntax cast:
-                    current = cast.Expression;
+                case SyntaxKind.CastExpression:
+                    current = ((CastExpressionSyntax)current).Expression;
                     break;
-                case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression):
-                    current = postfix.Operand;
+                case SyntaxKind.SuppressNullableWarningExpression:
+                    current = ((PostfixUnaryExpressionSyntax)current).Operand;
                     break;
                 default:
                     return current;
@@ -552,8 +555,7 @@ internal sealed class Semantics
     public static SyntaxNode? ParentSkippingWrappers(SyntaxNode node)
     {
         var parent = node.Parent;
-        while (parent is ParenthesizedExpressionSyntax or CastExpressionSyntax
-            || (parent is PostfixUnaryExpressionSyntax postfix && postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression)))
+        while (parent?.RawKind is (int)SyntaxKind.ParenthesizedExpression or (int)SyntaxKind.CastExpression or (int)SyntaxKind.SuppressNullableWarningExpression)
         {
             parent = parent.Parent;
         }

@@ -57,44 +57,53 @@ internal sealed class BuilderCalls
         return Read(lambda, parameter, builderType, semantics);
     }
 
-    // One walk of the lambda's own level. Every mention of the parameter must be the receiver at the root of a chain of
-    // builder calls whose result ends a statement (or is the lambda's value); a nested lambda that mentions the
-    // parameter, and a builder call on anything else, are what the analyzers cannot follow.
+    // The lambda's own level, from the tree's one walk (SyntaxIndex). Every reference to the parameter must be the
+    // receiver at the root of a chain of builder calls whose result ends a statement (or is the lambda's value); a nested
+    // function that refers to the parameter, and a builder call on anything else, are what the analyzers cannot follow.
     private static BuilderCalls Read(LambdaExpressionSyntax lambda, string parameter, INamedTypeSymbol builderType, Semantics semantics)
     {
         var calls = new List<Call>();
         var opaque = false;
-        var body = lambda.Body;
-        var builderMethods = BuilderMethodNames(builderType);
-        IParameterSymbol? parameterSymbol = null;
-        foreach (var node in body.DescendantNodesAndSelf(descendIntoChildren: n => n == body || n is not AnonymousFunctionExpressionSyntax))
+        var level = semantics.LevelOf(lambda);
+        HashSet<string>? builderMethods = null;
+        foreach (var node in level.Nodes)
         {
-            switch (node)
+            switch ((SyntaxKind)node.RawKind)
             {
-                case AnonymousFunctionExpressionSyntax nested when nested != body:
-                    // The nested lambda's calls belong to its own builder; any use of our parameter inside it is one we cannot follow.
-                    if (!opaque && Mentions(nested, parameter, () => parameterSymbol ??= ParameterSymbol(lambda, semantics), semantics))
+                case SyntaxKind.IdentifierName:
+                    if (!ReadChainFrom((IdentifierNameSyntax)node, builderType, calls, semantics))
                     {
                         opaque = true;
                     }
 
                     break;
-                case IdentifierNameSyntax identifier when identifier.Identifier.ValueText == parameter && !IsNameOnly(identifier):
-                    if (!ReadChainFrom(identifier, builderType, calls, semantics))
-                    {
-                        opaque = true;
-                    }
-
-                    break;
-                case InvocationExpressionSyntax invocation when !opaque && invocation.Expression is MemberAccessExpressionSyntax member
-                    && builderMethods.Contains(member.Name.Identifier.ValueText) && !IsRootedAt(member.Expression, parameter):
+                case SyntaxKind.InvocationExpression when !opaque:
                     // A builder method called on something other than the parameter (another builder in scope).
-                    if (ModelSymbols.IsDeclaredBy(semantics.MethodOf(invocation), builderType))
+                    var invocation = (InvocationExpressionSyntax)node;
+                    var member = (MemberAccessExpressionSyntax)invocation.Expression;
+                    builderMethods ??= BuilderMethodNames(builderType);
+                    if (builderMethods.Contains(member.Name.Identifier.ValueText) && !IsRootedAt(member.Expression, parameter)
+                        && ModelSymbols.IsDeclaredBy(semantics.MethodOf(invocation), builderType))
                     {
                         opaque = true;
                     }
 
                     break;
+            }
+        }
+
+        // A nested function that names the parameter: opaque unless the name means something else there (C# lets a nested
+        // lambda's own parameter shadow it).
+        if (!opaque && level.NestedReferences is { } mentions)
+        {
+            var parameterSymbol = ParameterSymbol(lambda, semantics);
+            foreach (var reference in mentions)
+            {
+                if (parameterSymbol is null || SymbolEqualityComparer.Default.Equals(semantics.SymbolOf(reference), parameterSymbol))
+                {
+                    opaque = true;
+                    break;
+                }
             }
         }
 
@@ -166,65 +175,4 @@ internal sealed class BuilderCalls
 
     private static HashSet<string> BuilderMethodNames(INamedTypeSymbol builderType) =>
         MemberNameSets.GetValue(builderType, type => new HashSet<string>(type.MemberNames, StringComparer.Ordinal));
-
-    // Whether a nested lambda refers to the parameter: a scan of its tokens rules out almost every lambda; where the name
-    // is there, the compiler says whether it is this parameter (C# lets a nested lambda's own parameter shadow it).
-    // Conservative: an identifier written with a Unicode escape (\u0072) counts as a mention.
-    private static bool Mentions(SyntaxNode node, string name, Func<IParameterSymbol?> parameterOf, Semantics semantics)
-    {
-        if (name.Length == 0)
-        {
-            return true;
-        }
-
-        var text = node.SyntaxTree.GetText(semantics.CancellationToken);
-        var start = node.Span.Start;
-        var end = node.Span.End;
-        for (var i = start; i < end; i++)
-        {
-            var c = text[i];
-            if (c == '\\')
-            {
-                return true;
-            }
-
-            if (c != name[0] || i + name.Length > end || (i > start && IsAsciiIdentifierPart(text[i - 1])) || (i + name.Length < end && IsAsciiIdentifierPart(text[i + name.Length])))
-            {
-                continue;
-            }
-
-            var matches = true;
-            for (var k = 1; k < name.Length && matches; k++)
-            {
-                matches = text[i + k] == name[k];
-            }
-
-            if (!matches)
-            {
-                continue;
-            }
-
-            // The name as a word: a reference to this parameter, or a declaration, a member's name, a string's text.
-            var token = node.FindToken(i);
-            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not IdentifierNameSyntax reference || IsNameOnly(reference))
-            {
-                continue;
-            }
-
-            if (parameterOf() is not { } parameter || SymbolEqualityComparer.Default.Equals(semantics.SymbolOf(reference), parameter))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsAsciiIdentifierPart(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
-
-    // An identifier that names a member or an argument (x.r, r: 1, new { r = 1 }) rather than referring to a variable.
-    private static bool IsNameOnly(IdentifierNameSyntax identifier) =>
-        identifier.Parent is MemberAccessExpressionSyntax member && member.Name == identifier
-        || identifier.Parent is MemberBindingExpressionSyntax
-        || identifier.Parent is NameColonSyntax or NameEqualsSyntax;
 }

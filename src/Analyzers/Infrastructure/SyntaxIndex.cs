@@ -1,0 +1,248 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace K6Scenarios.Analyzers.Infrastructure;
+
+/// <summary>
+/// What one walk of a syntax tree's nodes finds for the reader: every invocation (the candidates for a chain), the
+/// names the tree declares locally (<see cref="Semantics.LocalNames"/>), and for each anonymous function the nodes of
+/// its own level that reading its builder calls needs (<see cref="FunctionLevel"/>). Reading a configuration lambda is
+/// then a look-up, not a second walk of its body; the walk tests each node's kind, not its type, because in a fresh
+/// compiler process this code runs unoptimized and a type test is a call per candidate type.
+/// </summary>
+internal sealed class SyntaxIndex
+{
+    // MethodImplOptions.AggressiveOptimization, which netstandard2.0 does not name: the walk's per-node methods are
+    // compiled optimized at their first call. They run for every node of every tree, and a fresh compiler process would
+    // otherwise run them as unoptimized code for most of the compile (bench/README.md section 2).
+    internal const MethodImplOptions OptimizedAtOnce = (MethodImplOptions)512;
+
+    private readonly Dictionary<SyntaxNode, FunctionLevel> _levels = new();
+
+    private SyntaxIndex()
+    {
+    }
+
+    /// <summary>Gets the invocations of the walked syntax, in document order.</summary>
+    public List<InvocationExpressionSyntax> Invocations { get; } = new();
+
+    /// <summary>Gets the names declared locally in the walked syntax (parameters, locals, range variables, ...).</summary>
+    public HashSet<string> LocalNames { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Walks <paramref name="root"/> and its descendants once.</summary>
+    public static SyntaxIndex Of(SyntaxNode root, CancellationToken cancellationToken)
+    {
+        var index = new SyntaxIndex();
+        index.Walk(root, cancellationToken);
+        return index;
+    }
+
+    /// <summary>Gets the own level of an anonymous function of the walked syntax, or <see langword="null"/> for one outside it.</summary>
+    public FunctionLevel? LevelOf(AnonymousFunctionExpressionSyntax function) => _levels.TryGetValue(function, out var level) ? level : null;
+
+    [MethodImpl(SyntaxIndex.OptimizedAtOnce)]
+    private void Walk(SyntaxNode root, CancellationToken cancellationToken)
+    {
+        // The anonymous functions around the current node, innermost last. The walk is in document order, so a function
+        // on the stack encloses a node exactly when the node starts before the function's end.
+        var open = new List<FunctionLevel>();
+        var visited = 0;
+        foreach (var node in root.DescendantNodesAndSelf())
+        {
+            if ((++visited & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var position = node.FullSpan.Start;
+            while (open.Count > 0 && !open[open.Count - 1].Encloses(node, position))
+            {
+                open.RemoveAt(open.Count - 1);
+            }
+
+            var owner = open.Count > 0 ? open[open.Count - 1] : null;
+            switch ((SyntaxKind)node.RawKind)
+            {
+                case SyntaxKind.InvocationExpression:
+                    var invocation = (InvocationExpressionSyntax)node;
+                    Invocations.Add(invocation);
+                    if (owner is not null && owner.InBody(position)
+                        && invocation.Expression.RawKind is (int)SyntaxKind.SimpleMemberAccessExpression or (int)SyntaxKind.PointerMemberAccessExpression)
+                    {
+                        owner.Nodes.Add(invocation);
+                    }
+
+                    break;
+                case SyntaxKind.IdentifierName:
+                    if (open.Count > 0)
+                    {
+                        AddReference((IdentifierNameSyntax)node, position, open);
+                    }
+
+                    break;
+                case SyntaxKind.SimpleLambdaExpression:
+                case SyntaxKind.ParenthesizedLambdaExpression:
+                case SyntaxKind.AnonymousMethodExpression:
+                    var function = (AnonymousFunctionExpressionSyntax)node;
+                    if (owner is not null && owner.InBody(position))
+                    {
+                        owner.Nodes.Add(function);
+                    }
+
+                    var level = new FunctionLevel(function);
+                    _levels[function] = level;
+                    open.Add(level);
+                    break;
+                default:
+                    AddLocalName(node);
+                    break;
+            }
+        }
+    }
+
+    // A name that is the single parameter of an enclosing lambda: a reference at that lambda's own level, or a mention
+    // inside one of its nested functions (which the reader cannot follow unless the name means something else there).
+    [MethodImpl(SyntaxIndex.OptimizedAtOnce)]
+    private static void AddReference(IdentifierNameSyntax identifier, int position, List<FunctionLevel> open)
+    {
+        var text = identifier.Identifier.ValueText;
+        for (var depth = open.Count - 1; depth >= 0; depth--)
+        {
+            var level = open[depth];
+            if (level.Parameter != text || IsNameOnly(identifier))
+            {
+                continue;
+            }
+
+            if (depth == open.Count - 1)
+            {
+                if (level.InBody(position))
+                {
+                    level.Nodes.Add(identifier);
+                }
+            }
+            else
+            {
+                (level.NestedReferences ??= new List<IdentifierNameSyntax>()).Add(identifier);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gets whether an identifier names a member or an argument (<c>x.r</c>, <c>r: 1</c>, <c>new { r = 1 }</c>) rather than
+    /// referring to a variable.
+    /// </summary>
+    public static bool IsNameOnly(IdentifierNameSyntax identifier)
+    {
+        var parent = identifier.Parent;
+        switch ((SyntaxKind)(parent?.RawKind ?? 0))
+        {
+            case SyntaxKind.SimpleMemberAccessExpression:
+            case SyntaxKind.PointerMemberAccessExpression:
+                return ((MemberAccessExpressionSyntax)parent!).Name == identifier;
+            case SyntaxKind.MemberBindingExpression:
+            case SyntaxKind.NameColon:
+            case SyntaxKind.NameEquals:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // The name a node declares for code inside a member: parameters (of methods, lambdas, local functions and primary
+    // constructors), locals and constants, pattern, out and deconstruction variables, loop and catch variables, local
+    // functions, type parameters and query range variables. Fields, properties and other members are not local: they
+    // are what a name resolved once per type declaration may be.
+    [MethodImpl(SyntaxIndex.OptimizedAtOnce)]
+    private void AddLocalName(SyntaxNode node)
+    {
+        var identifier = (SyntaxKind)node.RawKind switch
+        {
+            SyntaxKind.Parameter => ((ParameterSyntax)node).Identifier,
+            SyntaxKind.TypeParameter => ((TypeParameterSyntax)node).Identifier,
+            SyntaxKind.VariableDeclarator when node.Parent?.Parent?.RawKind is not ((int)SyntaxKind.FieldDeclaration or (int)SyntaxKind.EventFieldDeclaration) =>
+                ((VariableDeclaratorSyntax)node).Identifier,
+            SyntaxKind.SingleVariableDesignation => ((SingleVariableDesignationSyntax)node).Identifier,
+            SyntaxKind.ForEachStatement => ((ForEachStatementSyntax)node).Identifier,
+            SyntaxKind.CatchDeclaration => ((CatchDeclarationSyntax)node).Identifier,
+            SyntaxKind.LocalFunctionStatement => ((LocalFunctionStatementSyntax)node).Identifier,
+            SyntaxKind.FromClause => ((FromClauseSyntax)node).Identifier,
+            SyntaxKind.LetClause => ((LetClauseSyntax)node).Identifier,
+            SyntaxKind.JoinClause => ((JoinClauseSyntax)node).Identifier,
+            SyntaxKind.JoinIntoClause => ((JoinIntoClauseSyntax)node).Identifier,
+            SyntaxKind.QueryContinuation => ((QueryContinuationSyntax)node).Identifier,
+            _ => default,
+        };
+        if (identifier.RawKind != 0)
+        {
+            LocalNames.Add(identifier.ValueText);
+        }
+    }
+}
+
+/// <summary>
+/// The own level of an anonymous function: the nodes of its body that are not inside a nested anonymous function, as far
+/// as reading its builder calls needs them.
+/// </summary>
+internal sealed class FunctionLevel
+{
+    private readonly int _bodyStart;
+    private readonly int _end;
+
+    /// <summary>Initializes the level of <paramref name="function"/>.</summary>
+    public FunctionLevel(AnonymousFunctionExpressionSyntax function)
+    {
+        Function = function;
+        Parameter = function switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+            _ => null,
+        };
+        _bodyStart = function.Body.FullSpan.Start;
+        _end = function.FullSpan.End;
+    }
+
+    /// <summary>Gets the anonymous function.</summary>
+    public AnonymousFunctionExpressionSyntax Function { get; }
+
+    /// <summary>Gets the name of its single parameter, or <see langword="null"/>.</summary>
+    public string? Parameter { get; }
+
+    /// <summary>
+    /// Gets the nodes of its own level, in document order: references to its parameter (<see cref="IdentifierNameSyntax"/>,
+    /// not names of members or arguments), invocations of a member access, and the anonymous functions nested directly in it.
+    /// </summary>
+    public List<SyntaxNode> Nodes { get; } = new();
+
+    /// <summary>Gets the names like its parameter written inside its nested functions, or <see langword="null"/> if there are none.</summary>
+    public List<IdentifierNameSyntax>? NestedReferences { get; set; }
+
+    /// <summary>Gets whether a position lies in the function's body (not its parameter list or return type).</summary>
+    [MethodImpl(SyntaxIndex.OptimizedAtOnce)]
+    public bool InBody(int position) => position >= _bodyStart;
+
+    /// <summary>Gets whether the function encloses a node that the walk reaches after it.</summary>
+    [MethodImpl(SyntaxIndex.OptimizedAtOnce)]
+    public bool Encloses(SyntaxNode node, int position) =>
+        position < _end
+        // An empty node (a missing name in unfinished code) can start at the function's very end and still be inside it.
+        || (position == _end && node.FullSpan.Length == 0 && IsAncestorOf(node));
+
+    private bool IsAncestorOf(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current == Function)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

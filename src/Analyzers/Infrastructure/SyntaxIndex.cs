@@ -203,7 +203,8 @@ internal sealed class FunctionLevel
             ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
             _ => null,
         };
-        _bodyStart = function.Body.FullSpan.Start;
+        // A body is always there in parsed code (a missing node in unfinished code); a hand-made node may lack one.
+        _bodyStart = function.Body is { } body ? body.FullSpan.Start : function.FullSpan.End;
         _end = function.FullSpan.End;
     }
 

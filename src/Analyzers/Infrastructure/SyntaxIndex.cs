@@ -197,16 +197,19 @@ internal sealed class FunctionLevel
     public FunctionLevel(AnonymousFunctionExpressionSyntax function)
     {
         Function = function;
-        Parameter = function switch
-        {
-            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
-            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
-            _ => null,
-        };
+        Parameter = SingleParameterName(function);
         // A body is always there in parsed code (a missing node in unfinished code); a hand-made node may lack one.
         _bodyStart = function.Body is { } body ? body.FullSpan.Start : function.FullSpan.End;
         _end = function.FullSpan.End;
     }
+
+    /// <summary>Gets the name of a lambda's single parameter, or <see langword="null"/> (several parameters, an anonymous method).</summary>
+    public static string? SingleParameterName(AnonymousFunctionExpressionSyntax function) => function switch
+    {
+        SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+        ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>Gets the anonymous function.</summary>
     public AnonymousFunctionExpressionSyntax Function { get; }

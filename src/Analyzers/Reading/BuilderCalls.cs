@@ -36,12 +36,7 @@ internal sealed class BuilderCalls
         configuration is null ? null : Semantics.Unwrap(configuration) as LambdaExpressionSyntax;
 
     /// <summary>Gets the single parameter's name of a lambda, or <see langword="null"/>.</summary>
-    public static string? ParameterName(LambdaExpressionSyntax lambda) => lambda switch
-    {
-        SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
-        ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
-        _ => null,
-    };
+    public static string? ParameterName(LambdaExpressionSyntax lambda) => FunctionLevel.SingleParameterName(lambda);
 
     /// <summary>Collects the calls of a configuration argument on a builder type.</summary>
     public static BuilderCalls Collect(ExpressionSyntax? configuration, INamedTypeSymbol? builderType, Semantics semantics)

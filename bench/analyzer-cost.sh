@@ -9,6 +9,8 @@
 # K6BENCH_SHARED_COMPILATION=true|false chooses the compiler server (the default of `dotnet build` on a workstation:
 # the compiler and the analyzers stay loaded and optimized between compiles) or a fresh compiler process per compile
 # (what UseSharedCompilation=false gives, as many CI machines set it); unset, the environment's setting applies.
+# K6BENCH_WARMUP (default 2) is how many untimed pairs run first: the server's first compiles with our analyzers load
+# and JIT-compile them, and are seconds slower than the ones after.
 set -euo pipefail
 
 runs=${1:-6}
@@ -18,6 +20,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=${K6BENCH_WORK:-${TMPDIR:-/tmp}/k6scenarios-bench}/analyzer-load
 mkdir -p "$work"
 
+warmup=${K6BENCH_WARMUP:-2}
 shared=${K6BENCH_SHARED_COMPILATION:-}
 shared_arg=()
 [ -n "$shared" ] && shared_arg=("-p:UseSharedCompilation=$shared")
@@ -52,19 +55,27 @@ grep -Eo 'warning K6S[0-9]+' "$work/warmup.log" | sort | uniq -c || echo "   no 
 
 : >"$work/with.tsv"
 : >"$work/without.tsv"
+compile() { # mode log
+  local enabled=true
+  [ "$1" = without ] && enabled=false
+  # A touched source recompiles only this project (its references are not built again: --no-dependencies).
+  touch "$work/LoadTests/LoadTests000.cs"
+  dotnet build -c Release "$work/AnalyzerLoad.csproj" --no-dependencies -nologo -v:d -clp:PerformanceSummary \
+    -p:ReportAnalyzer=true -p:K6BenchAnalyzers=$enabled "${shared_arg[@]}" >"$2" 2>&1 || { tail -30 "$2"; exit 1; }
+}
+for pair in $(seq "$warmup"); do
+  for mode in with without; do compile "$mode" "$work/warmup-$mode-$pair.log"; done
+done
+[ "$warmup" -gt 0 ] && echo "   $warmup untimed pairs of compiles first"
+
 for run in $(seq "$runs"); do
   # Counterbalanced: odd runs compile with our analyzers first, even runs without them first, because on this kind of
   # machine the first compile of a pair is measurably slower than the second whichever it is (see bench/README.md).
   order="with without"
   [ $((run % 2)) -eq 0 ] && order="without with"
   for mode in $order; do
-    enabled=true
-    [ "$mode" = without ] && enabled=false
-    # A touched source recompiles only this project (its references are not built again: --no-dependencies).
-    touch "$work/LoadTests/LoadTests000.cs"
     log="$work/build-$mode-$run.log"
-    dotnet build -c Release "$work/AnalyzerLoad.csproj" --no-dependencies -nologo -v:d -clp:PerformanceSummary \
-      -p:ReportAnalyzer=true -p:K6BenchAnalyzers=$enabled "${shared_arg[@]}" >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
+    compile "$mode" "$log"
     csc_ms=$(awk '$2 == "ms" && $3 == "Csc" { print $1 }' "$log" | tail -1)
     all_s=$(awk '/Total analyzer execution time:/ { v = $(NF - 1) } END { print v + 0 }' "$log")
     ours_s=$(awk '$3 ~ /^K6Scenarios\.Analyzers,/ { print $1 }' "$log" | head -1)
@@ -75,6 +86,9 @@ done
 
 with_csc=$(cut -f1 "$work/with.tsv" | median)
 without_csc=$(cut -f1 "$work/without.tsv" | median)
+# Each pair's own ratio too: the two compiles of a pair run minutes apart from other pairs' but seconds from each other,
+# so this median is the one a machine whose speed drifts during the run moves least.
+pair_ratio=$(paste "$work/with.tsv" "$work/without.tsv" | awk -F'\t' '{ printf "%.4f\n", $1 / $4 }' | median)
 ours=$(cut -f3 "$work/with.tsv" | median)
 all=$(cut -f2 "$work/with.tsv" | median)
 # The compiler says whether the compiler server ran the compile or a process of its own did.
@@ -82,10 +96,11 @@ compiler=$(for run in $(seq "$runs"); do grep -ho 'CompilerServer: [a-z]*' "$wor
 echo
 echo "== compiler: ${compiler:-unknown} (UseSharedCompilation=${shared:-${UseSharedCompilation:-default}})"
 echo "== medians of $runs runs ($load_tests load tests, $operations operations; load average: $(cut -d' ' -f1-3 /proc/loadavg))"
-awk -v w="$with_csc" -v wo="$without_csc" -v o="$ours" -v a="$all" 'BEGIN {
+awk -v w="$with_csc" -v wo="$without_csc" -v o="$ours" -v a="$all" -v p="$pair_ratio" 'BEGIN {
   printf "Csc with K6Scenarios analyzers      %8.0f ms\n", w
   printf "Csc without them                   %8.0f ms\n", wo
-  printf "wall-clock ratio with / without    %8.2f\n", w / wo
+  printf "wall-clock ratio with / without    %8.3f\n", w / wo
+  printf "median of the ratio of each pair   %8.3f\n", p
   printf "K6Scenarios analyzers (telemetry)  %8.0f ms  = %.1f %% of the compile with them (all analyzers: %.0f ms)\n", o * 1000, 100 * o * 1000 / w, a * 1000
 }'
 echo "(telemetry sums analyzer time over the compiler's threads, so it can exceed the wall-clock difference)"

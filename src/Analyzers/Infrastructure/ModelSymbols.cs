@@ -12,29 +12,31 @@ internal sealed class ModelSymbols
 
     private ModelSymbols(Compilation compilation, INamedTypeSymbol loadTest)
     {
+        // The model's other types are looked up in the assembly that declares LoadTest: a compilation-wide look-up
+        // searches every reference (and the namespaces of each) for each name.
+        var model = loadTest.ContainingAssembly;
         LoadTest = loadTest;
-        LoadTestBuilder = Get(compilation, "LoadTestBuilder");
-        ScenarioBuilder = Get(compilation, "ScenarioBuilder");
-        StagesBuilder = Get(compilation, "StagesBuilder");
-        UserMixBuilder = Get(compilation, "UserMixBuilder");
-        FlowBuilder = Get(compilation, "FlowBuilder");
-        RequestBuilder = Get(compilation, "RequestBuilder");
-        WebSocketBuilder = Get(compilation, "WebSocketBuilder");
-        UserPool = Get(compilation, "UserPool");
-        PoolSelection = Get(compilation, "PoolSelection");
-        Value = Get(compilation, "Value");
-        Variable = Get(compilation, "Variable");
-        BaseUrl = Get(compilation, "BaseUrl");
-        HttpMethod = Get(compilation, "HttpMethod");
-        Metric = Get(compilation, "Metric");
-        GenericMetric = Get(compilation, "Metric`1");
-        K6Metrics = Get(compilation, "K6Metrics");
-        CustomMetric = Get(compilation, "CustomMetric");
-        ThresholdOperand = Get(compilation, "ThresholdOperand");
+        LoadTestBuilder = Get(model, "LoadTestBuilder");
+        ScenarioBuilder = Get(model, "ScenarioBuilder");
+        StagesBuilder = Get(model, "StagesBuilder");
+        UserMixBuilder = Get(model, "UserMixBuilder");
+        FlowBuilder = Get(model, "FlowBuilder");
+        RequestBuilder = Get(model, "RequestBuilder");
+        WebSocketBuilder = Get(model, "WebSocketBuilder");
+        UserPool = Get(model, "UserPool");
+        PoolSelection = Get(model, "PoolSelection");
+        Value = Get(model, "Value");
+        Variable = Get(model, "Variable");
+        BaseUrl = Get(model, "BaseUrl");
+        HttpMethod = Get(model, "HttpMethod");
+        Metric = Get(model, "Metric");
+        GenericMetric = Get(model, "Metric`1");
+        K6Metrics = Get(model, "K6Metrics");
+        CustomMetric = Get(model, "CustomMetric");
+        ThresholdOperand = Get(model, "ThresholdOperand");
         TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
-        HttpStatusCode = compilation.GetTypeByMetadataName("System.Net.HttpStatusCode");
         Dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.Dictionary`2");
-        Enumerable = compilation.GetTypeByMetadataName("System.Collections.IEnumerable");
+        Enumerable = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
     }
 
     public INamedTypeSymbol LoadTest { get; }
@@ -77,8 +79,6 @@ internal sealed class ModelSymbols
 
     public INamedTypeSymbol? TimeSpan { get; }
 
-    public INamedTypeSymbol? HttpStatusCode { get; }
-
     public INamedTypeSymbol? Dictionary { get; }
 
     public INamedTypeSymbol? Enumerable { get; }
@@ -117,6 +117,6 @@ internal sealed class ModelSymbols
     public bool IsMetricMethod(IMethodSymbol method) =>
         IsOrDerivesFrom(method.ContainingType, Metric);
 
-    private static INamedTypeSymbol? Get(Compilation compilation, string name) =>
-        compilation.GetTypeByMetadataName(ModelNamespace + name);
+    private static INamedTypeSymbol? Get(IAssemblySymbol model, string name) =>
+        model.GetTypeByMetadataName(ModelNamespace + name);
 }

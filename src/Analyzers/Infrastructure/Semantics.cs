@@ -76,17 +76,21 @@ internal sealed class Semantics
 
     private static IMethodSymbol? SingleOverloadOf(InvocationExpressionSyntax invocation, string name, INamedTypeSymbol type, bool isStatic)
     {
+        var arguments = invocation.ArgumentList;
+        var count = arguments.Arguments.Count;
         IMethodSymbol? single = null;
-        foreach (var method in OverloadsOf(type, name))
+        foreach (var overload in OverloadsOf(type, name))
         {
-            if (method.IsStatic == isStatic && Accepts(method, invocation.ArgumentList))
+            // The overload's shape is read once per type, so most overloads are ruled out without the symbol API.
+            if (overload.IsStatic == isStatic && !overload.IsGeneric && count >= overload.Required && (overload.HasParams || count <= overload.ParameterCount)
+                && Accepts(overload.Method, arguments))
             {
                 if (single is not null)
                 {
                     return null;
                 }
 
-                single = method;
+                single = overload.Method;
             }
         }
 
@@ -94,21 +98,21 @@ internal sealed class Semantics
     }
 
     // The public ordinary methods of each model type by name; weak, so that a compilation's symbols are not kept alive.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, Dictionary<string, IMethodSymbol[]>> Overloads = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, Dictionary<string, Overload[]>> Overloads = new();
 
-    private static IMethodSymbol[] OverloadsOf(INamedTypeSymbol type, string name)
+    private static Overload[] OverloadsOf(INamedTypeSymbol type, string name)
     {
         var byName = Overloads.GetValue(type, t =>
         {
-            var methods = new Dictionary<string, IMethodSymbol[]>(System.StringComparer.Ordinal);
+            var methods = new Dictionary<string, Overload[]>(System.StringComparer.Ordinal);
             foreach (var memberName in t.MemberNames)
             {
-                var overloads = new List<IMethodSymbol>();
+                var overloads = new List<Overload>();
                 foreach (var member in t.GetMembers(memberName))
                 {
                     if (member is IMethodSymbol { DeclaredAccessibility: Accessibility.Public, MethodKind: MethodKind.Ordinary } method)
                     {
-                        overloads.Add(method);
+                        overloads.Add(new Overload(method));
                     }
                 }
 
@@ -117,37 +121,50 @@ internal sealed class Semantics
 
             return methods;
         });
-        return byName.TryGetValue(name, out var found) ? found : System.Array.Empty<IMethodSymbol>();
+        return byName.TryGetValue(name, out var found) ? found : System.Array.Empty<Overload>();
     }
 
-    // Whether an argument list fits a method's parameters by count and names alone.
-    private static bool Accepts(IMethodSymbol method, ArgumentListSyntax arguments)
+    // What an overload's parameter list allows, by count alone.
+    private sealed class Overload
     {
-        if (method.IsGenericMethod)
+        public Overload(IMethodSymbol method)
         {
-            return false;
-        }
-
-        var parameters = method.Parameters;
-        var hasParams = parameters.Length > 0 && parameters[parameters.Length - 1].IsParams;
-        var required = 0;
-        foreach (var parameter in parameters)
-        {
-            if (!parameter.IsOptional && !parameter.IsParams)
+            Method = method;
+            IsStatic = method.IsStatic;
+            IsGeneric = method.IsGenericMethod;
+            var parameters = method.Parameters;
+            ParameterCount = parameters.Length;
+            HasParams = parameters.Length > 0 && parameters[parameters.Length - 1].IsParams;
+            foreach (var parameter in parameters)
             {
-                required++;
+                if (!parameter.IsOptional && !parameter.IsParams)
+                {
+                    Required++;
+                }
             }
         }
 
-        var count = arguments.Arguments.Count;
-        if (count < required || (!hasParams && count > parameters.Length))
-        {
-            return false;
-        }
+        public IMethodSymbol Method { get; }
 
-        for (var i = 0; i < count; i++)
+        public bool IsStatic { get; }
+
+        public bool IsGeneric { get; }
+
+        public int ParameterCount { get; }
+
+        public bool HasParams { get; }
+
+        public int Required { get; }
+    }
+
+    // Whether an argument list, whose count the overload allows, fits its parameters by names and kinds of value.
+    private static bool Accepts(IMethodSymbol method, ArgumentListSyntax arguments)
+    {
+        var parameters = method.Parameters;
+        var list = arguments.Arguments;
+        for (var i = 0; i < list.Count; i++)
         {
-            var argument = arguments.Arguments[i];
+            var argument = list[i];
             if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
             {
                 return false;

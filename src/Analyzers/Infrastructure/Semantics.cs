@@ -82,8 +82,7 @@ internal sealed class Semantics
         foreach (var overload in OverloadsOf(type, name))
         {
             // The overload's shape is read once per type, so most overloads are ruled out without the symbol API.
-            if (overload.IsStatic == isStatic && !overload.IsGeneric && count >= overload.Required && (overload.HasParams || count <= overload.ParameterCount)
-                && Accepts(overload.Method, arguments))
+            if (overload.IsStatic == isStatic && overload.Allows(count) && Accepts(overload.Method, arguments))
             {
                 if (single is not null)
                 {
@@ -97,7 +96,8 @@ internal sealed class Semantics
         return single;
     }
 
-    // The public ordinary methods of each model type by name; weak, so that a compilation's symbols are not kept alive.
+    // The public ordinary methods of each model type by name, generic ones left to the compiler; weak, so that a
+    // compilation's symbols are not kept alive.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, Dictionary<string, Overload[]>> Overloads = new();
 
     private static Overload[] OverloadsOf(INamedTypeSymbol type, string name)
@@ -110,7 +110,7 @@ internal sealed class Semantics
                 var overloads = new List<Overload>();
                 foreach (var member in t.GetMembers(memberName))
                 {
-                    if (member is IMethodSymbol { DeclaredAccessibility: Accessibility.Public, MethodKind: MethodKind.Ordinary } method)
+                    if (member is IMethodSymbol { DeclaredAccessibility: Accessibility.Public, MethodKind: MethodKind.Ordinary, IsGenericMethod: false } method)
                     {
                         overloads.Add(new Overload(method));
                     }
@@ -124,22 +124,25 @@ internal sealed class Semantics
         return byName.TryGetValue(name, out var found) ? found : System.Array.Empty<Overload>();
     }
 
-    // What an overload's parameter list allows, by count alone.
+    // A method and the argument counts its parameter list allows.
     private sealed class Overload
     {
+        private readonly int _required;
+        private readonly int _parameterCount;
+        private readonly bool _hasParams;
+
         public Overload(IMethodSymbol method)
         {
             Method = method;
             IsStatic = method.IsStatic;
-            IsGeneric = method.IsGenericMethod;
             var parameters = method.Parameters;
-            ParameterCount = parameters.Length;
-            HasParams = parameters.Length > 0 && parameters[parameters.Length - 1].IsParams;
+            _parameterCount = parameters.Length;
+            _hasParams = parameters.Length > 0 && parameters[parameters.Length - 1].IsParams;
             foreach (var parameter in parameters)
             {
                 if (!parameter.IsOptional && !parameter.IsParams)
                 {
-                    Required++;
+                    _required++;
                 }
             }
         }
@@ -148,13 +151,7 @@ internal sealed class Semantics
 
         public bool IsStatic { get; }
 
-        public bool IsGeneric { get; }
-
-        public int ParameterCount { get; }
-
-        public bool HasParams { get; }
-
-        public int Required { get; }
+        public bool Allows(int argumentCount) => argumentCount >= _required && (_hasParams || argumentCount <= _parameterCount);
     }
 
     // Whether an argument list, whose count the overload allows, fits its parameters by names and kinds of value.

@@ -35,14 +35,11 @@ internal sealed class BuilderCalls
     public static LambdaExpressionSyntax? AsLambda(ExpressionSyntax? configuration) =>
         configuration is null ? null : Semantics.Unwrap(configuration) as LambdaExpressionSyntax;
 
-    /// <summary>Gets the single parameter's name of a lambda, or <see langword="null"/>.</summary>
-    public static string? ParameterName(LambdaExpressionSyntax lambda) => FunctionLevel.SingleParameterName(lambda);
-
     /// <summary>Collects the calls of a configuration argument on a builder type.</summary>
     public static BuilderCalls Collect(ExpressionSyntax? configuration, INamedTypeSymbol? builderType, Semantics semantics)
     {
         var lambda = AsLambda(configuration);
-        var parameter = lambda is null ? null : ParameterName(lambda);
+        var parameter = lambda is null ? null : FunctionLevel.SingleParameterName(lambda);
         if (lambda is null || parameter is null || builderType is null)
         {
             return OpaqueEmpty;

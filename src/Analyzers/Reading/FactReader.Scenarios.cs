@@ -16,7 +16,7 @@ internal sealed partial class FactReader
     {
         var site = ArgumentReader.NameSiteOf(call);
         var lambda = BuilderCalls.AsLambda(call.Value("change"));
-        var parameter = lambda is null ? null : BuilderCalls.ParameterName(lambda);
+        var parameter = lambda is null ? null : FunctionLevel.SingleParameterName(lambda);
         var returned = lambda?.Body switch
         {
             ExpressionSyntax expression => Semantics.Unwrap(expression),

@@ -88,7 +88,11 @@ with_csc=$(cut -f1 "$work/with.tsv" | median)
 without_csc=$(cut -f1 "$work/without.tsv" | median)
 # Each pair's own ratio too: the two compiles of a pair run minutes apart from other pairs' but seconds from each other,
 # so this median is the one a machine whose speed drifts during the run moves least.
-pair_ratio=$(paste "$work/with.tsv" "$work/without.tsv" | awk -F'\t' '{ printf "%.4f\n", $1 / $4 }' | median)
+pair_ratios=$(paste "$work/with.tsv" "$work/without.tsv" | awk -F'\t' '{ printf "%.4f\n", $1 / $4 }')
+pair_ratio=$(echo "$pair_ratios" | median)
+# The spread of the pairs' own ratios says whether a series this long can tell 1.05 from 1.00 on this machine: when the
+# quartiles lie on both sides of the target, it cannot.
+pair_quartiles=$(echo "$pair_ratios" | sort -n | awk '{ v[NR] = $1 } END { if (NR < 4) print "n/a"; else printf "%.3f-%.3f (all %.3f-%.3f)", v[int((NR + 3) / 4)], v[int((3 * NR + 1) / 4)], v[1], v[NR] }')
 ours=$(cut -f3 "$work/with.tsv" | median)
 all=$(cut -f2 "$work/with.tsv" | median)
 # The compiler says whether the compiler server ran the compile or a process of its own did.
@@ -96,11 +100,11 @@ compiler=$(for run in $(seq "$runs"); do grep -ho 'CompilerServer: [a-z]*' "$wor
 echo
 echo "== compiler: ${compiler:-unknown} (UseSharedCompilation=${shared:-${UseSharedCompilation:-default}})"
 echo "== medians of $runs runs ($load_tests load tests, $operations operations; load average: $(cut -d' ' -f1-3 /proc/loadavg))"
-awk -v w="$with_csc" -v wo="$without_csc" -v o="$ours" -v a="$all" -v p="$pair_ratio" 'BEGIN {
+awk -v w="$with_csc" -v wo="$without_csc" -v o="$ours" -v a="$all" -v p="$pair_ratio" -v q="$pair_quartiles" 'BEGIN {
   printf "Csc with K6Scenarios analyzers      %8.0f ms\n", w
   printf "Csc without them                   %8.0f ms\n", wo
   printf "wall-clock ratio with / without    %8.3f\n", w / wo
-  printf "median of the ratio of each pair   %8.3f\n", p
+  printf "median of the ratio of each pair   %8.3f  quartiles %s\n", p, q
   printf "K6Scenarios analyzers (telemetry)  %8.0f ms  = %.1f %% of the compile with them (all analyzers: %.0f ms)\n", o * 1000, 100 * o * 1000 / w, a * 1000
 }'
 echo "(telemetry sums analyzer time over the compiler's threads, so it can exceed the wall-clock difference)"

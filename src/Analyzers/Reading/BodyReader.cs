@@ -66,9 +66,11 @@ internal static class BodyReader
                 var properties = new List<BodyProperty>();
                 foreach (var initializer in anonymous.Initializers)
                 {
-                    if (semantics.Model.GetDeclaredSymbol(initializer, semantics.CancellationToken) is { } property)
+                    // A member's name is written (name = value) or inferred from a name or member access, as the compiler
+                    // infers it; any other member is an error (CS0746) and has no name.
+                    if ((initializer.NameEquals?.Name.Identifier.ValueText ?? initializer.Expression.TryGetInferredMemberName()) is { } name)
                     {
-                        properties.Add(new BodyProperty(property.Name, initializer.Expression, initializer));
+                        properties.Add(new BodyProperty(name, initializer.Expression, initializer));
                     }
                 }
 

@@ -63,8 +63,9 @@ internal static class TextCharacters
     }
 
     /// <summary>
-    /// Writes text for one line of output: line breaks, control characters and lone surrogates as <c>\uXXXX</c>, the rest
-    /// as it is, not cut; returns <paramref name="text"/> itself when nothing needs escaping.
+    /// Writes text for one line of output: line breaks, control characters (C0, DEL, C1), the bidirectional formatting
+    /// characters that reorder how a line is shown (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) and lone surrogates as
+    /// <c>\uXXXX</c>, the rest as it is, not cut; returns <paramref name="text"/> itself when nothing needs escaping.
     /// </summary>
     public static string LineSafe(string text)
     {
@@ -83,7 +84,7 @@ internal static class TextCharacters
             {
                 builder.Append(c).Append(text[++i]);
             }
-            else if (IsControl(c) || IsLineBreak(c) || char.IsSurrogate(c))
+            else if (IsUnsafeInLine(c))
             {
                 builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
             }
@@ -119,7 +120,7 @@ internal static class TextCharacters
             {
                 i++;
             }
-            else if (IsControl(c) || IsLineBreak(c) || char.IsSurrogate(c))
+            else if (IsUnsafeInLine(c))
             {
                 return i;
             }
@@ -159,6 +160,13 @@ internal static class TextCharacters
 
     /// <summary>Gets whether a character is a C0 control character or DEL.</summary>
     public static bool IsControl(char c) => c < ' ' || c == '\u007F';
+
+    // What LineSafe escapes: anything that breaks a line, is a control character, or changes the order in which a terminal
+    // or an IDE shows the rest of the line (a right-to-left override in a path would show the message's text reversed).
+    private static bool IsUnsafeInLine(char c) =>
+        IsControl(c) || IsLineBreak(c) || char.IsSurrogate(c)
+        || (c >= '\u0080' && c <= '\u009F')
+        || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 
     private static string? NameOf(char c)
     {

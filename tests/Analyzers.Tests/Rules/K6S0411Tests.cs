@@ -28,6 +28,17 @@ public sealed class K6S0411Tests
     }
 
     [Fact]
+    public async Task A_right_to_left_override_in_the_path_is_shown_escaped()
+    {
+        // Written raw, U+202E would show the rest of the message's line reversed in a terminal or an IDE.
+        await Verify.AnalyzerAsync(
+            Code.Wrap("""
+                public static void Flow(FlowBuilder f) => f.Get({|#0:"api/\u202Eb"|});
+            """),
+            Verify.Diagnostic("K6S0411").WithLocation(0).WithArguments("GET api/\\u202Eb", "api/\\u202Eb"));
+    }
+
+    [Fact]
     public async Task Paths_starting_with_a_slash_and_computed_paths_are_not_reported()
     {
         await Verify.AnalyzerAsync(Code.Wrap("""

@@ -21,6 +21,31 @@ public sealed class K6S0505Tests
     }
 
     [Fact]
+    public async Task Anonymous_members_named_by_their_value_are_read_by_the_name_the_compiler_infers()
+    {
+        // new { email } and new { login.username } name their members after the local and the property; @password is
+        // the member "password".
+        await Verify.AnalyzerWithOpenApiAsync(
+            Code.Wrap("""
+                public sealed class Login
+                {
+                    public Value username { get; set; } = Users.Field("email");
+                }
+
+                public static void Flow(FlowBuilder f, Login login)
+                {
+                    var email = Users.Field("email");
+                    var @password = Value.Secret("P");
+                    f.Post("/api/auth/login", r => r.JsonBody({|#0:new { {|#1:email|}, @password }|}))
+                        .Post("/api/auth/login", r => r.JsonBody(new { login.username, @password }));
+                }
+            """),
+            Documents.Api,
+            Verify.Diagnostic("K6S0506").WithLocation(0).WithArguments("POST /api/auth/login", "username"),
+            Verify.Diagnostic("K6S0505").WithLocation(1).WithArguments("POST /api/auth/login", "email", "; it defines 'password', 'username'"));
+    }
+
+    [Fact]
     public async Task Dictionary_with_unknown_key_is_reported_and_one_filled_elsewhere_is_not()
     {
         await Verify.AnalyzerWithOpenApiAsync(

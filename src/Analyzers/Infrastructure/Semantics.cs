@@ -541,6 +541,25 @@ internal sealed class Semantics
         };
     }
 
+    /// <summary>Gets whether a local or parameter can be named at a node of the tree being read (the name binds to it there).</summary>
+    public bool IsInScopeAt(ISymbol symbol, SyntaxNode node)
+    {
+        if (node.SyntaxTree != Model.SyntaxTree)
+        {
+            return false;
+        }
+
+        foreach (var found in Model.LookupSymbols(node.SpanStart, name: symbol.Name))
+        {
+            if (SymbolEqualityComparer.Default.Equals(found, symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Skips parentheses and casts, as the compiler's conversions would (<c>(object)x</c> is still <c>x</c>).</summary>
     public static ExpressionSyntax Unwrap(ExpressionSyntax expression)
     {

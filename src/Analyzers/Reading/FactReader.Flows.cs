@@ -15,18 +15,16 @@ internal sealed partial class FactReader
     // What setup captures reaches every flow; each top-level flow adds what it captures, in order.
     private readonly List<ExpressionSyntax> _setupCaptures = new();
     private List<ExpressionSyntax> _captures = new();
-    private LambdaExpressionSyntax? _topFlowLambda;
+    private bool _inFlow;
 
     private FlowFacts ReadFlow(ExpressionSyntax? configure, FlowKind kind, string description)
     {
-        var lambda = BuilderCalls.AsLambda(configure);
         var previousCaptures = _captures;
-        var previousLambda = _topFlowLambda;
-        var isTop = _topFlowLambda is null;
+        var isTop = !_inFlow;
         if (isTop)
         {
             _captures = kind == FlowKind.Setup ? _setupCaptures : new List<ExpressionSyntax>(_setupCaptures);
-            _topFlowLambda = lambda;
+            _inFlow = true;
         }
 
         try
@@ -41,7 +39,7 @@ internal sealed partial class FactReader
             if (isTop)
             {
                 _captures = previousCaptures;
-                _topFlowLambda = previousLambda;
+                _inFlow = false;
             }
         }
     }
@@ -110,7 +108,7 @@ internal sealed partial class FactReader
         var configure = call.Value("configure");
         var calls = configure is null || Constants.IsNull(configure, _semantics) ? BuilderCalls.None : BuilderCalls.Collect(configure, _symbols.RequestBuilder, _semantics);
         request.IsComplete = !calls.IsOpaque;
-        request.CapturedTokenExpression = TokenCapturedEarlier();
+        request.CapturedTokenExpression = TokenCapturedEarlier(call);
         ReadRequestCalls(request, calls.Calls);
         foreach (var capture in calls.Calls.Where(c => c.Name == "Capture"))
         {
@@ -281,9 +279,9 @@ internal sealed partial class FactReader
 
     /// <summary>
     /// Gets the expression of the one variable that earlier steps of this flow, or setup, capture, when it can be written
-    /// at the request (a field, a property, or a local declared outside the flow); <see langword="null"/> otherwise.
+    /// at the request (a field, a property, or a local or parameter in scope there); <see langword="null"/> otherwise.
     /// </summary>
-    private string? TokenCapturedEarlier()
+    private string? TokenCapturedEarlier(Call request)
     {
         var distinct = new List<ExpressionSyntax>();
         foreach (var capture in _captures)
@@ -301,8 +299,14 @@ internal sealed partial class FactReader
 
         var variable = Semantics.Unwrap(distinct[0]);
         var symbol = _semantics.ReferencedSymbol(variable);
-        var usable = symbol is IFieldSymbol or IPropertySymbol
-            || (symbol is ILocalSymbol && _topFlowLambda is not null && !_topFlowLambda.Span.Contains(variable.Span));
+        // A local or a parameter names the variable only where it is in scope: not one declared inside another request's
+        // lambda, or in setup's. Asked only for those: a field or a property means the same everywhere.
+        var usable = symbol switch
+        {
+            IFieldSymbol or IPropertySymbol => true,
+            ILocalSymbol or IParameterSymbol => _semantics.IsInScopeAt(symbol, request.Syntax),
+            _ => false,
+        };
         return usable ? variable.ToString() : null;
     }
 

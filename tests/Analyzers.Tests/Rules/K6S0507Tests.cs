@@ -88,6 +88,70 @@ public sealed class K6S0507Tests
     }
 
     [Fact]
+    public async Task Fix_works_in_a_flow_written_as_a_helper_method()
+    {
+        await new K6Test(
+            Code.Wrap("""
+                public static void Groups(FlowBuilder f) => f
+                    .Post("/api/auth/login", r => r.Capture(Token, CaptureSource.Json("access")))
+                    .Get({|#0:"/api/groups"|});
+            """),
+            Verify.Diagnostic("K6S0507").WithLocation(0).WithArguments("GET /api/groups", "bearer (http)"))
+            .WithOpenApi(Documents.Api)
+            .WithFix("K6S0507", AddBearerTokenKey, Code.Wrap("""
+                public static void Groups(FlowBuilder f) => f
+                    .Post("/api/auth/login", r => r.Capture(Token, CaptureSource.Json("access")))
+                    .Get("/api/groups", configure: r => r.BearerToken(Token));
+            """))
+            .VerifyAsync();
+    }
+
+    [Fact]
+    public async Task Fix_uses_a_local_or_parameter_in_scope_at_the_request_but_not_one_declared_inside_the_chain()
+    {
+        // The local and the parameter are in scope at every request of the chain; a local declared inside the sign-in's
+        // lambda is not, so no fix is offered there.
+        await new K6Test(
+            Code.Wrap("""
+                public static void Groups(FlowBuilder f)
+                {
+                    var token = new Variable("token");
+                    f.Post("/api/auth/login", r => r.Capture(token, CaptureSource.Json("access")))
+                        .Get({|#0:"/api/groups"|});
+                }
+
+                public static void Inner(FlowBuilder f) => f
+                    .Post("/api/auth/login", r => { var inner = new Variable("inner"); r.Capture(inner, CaptureSource.Json("access")); })
+                    .Get({|#1:"/api/groups"|});
+
+                public static void Passed(FlowBuilder f, Variable session) => f
+                    .Post("/api/auth/login", r => r.Capture(session, CaptureSource.Json("access")))
+                    .Get({|#2:"/api/groups"|});
+            """),
+            Verify.Diagnostic("K6S0507").WithLocation(0).WithArguments("GET /api/groups", "bearer (http)"),
+            Verify.Diagnostic("K6S0507").WithLocation(1).WithArguments("GET /api/groups", "bearer (http)"),
+            Verify.Diagnostic("K6S0507").WithLocation(2).WithArguments("GET /api/groups", "bearer (http)"))
+            .WithOpenApi(Documents.Api)
+            .WithFix("K6S0507", AddBearerTokenKey, Code.Wrap("""
+                public static void Groups(FlowBuilder f)
+                {
+                    var token = new Variable("token");
+                    f.Post("/api/auth/login", r => r.Capture(token, CaptureSource.Json("access")))
+                        .Get("/api/groups", configure: r => r.BearerToken(token));
+                }
+
+                public static void Inner(FlowBuilder f) => f
+                    .Post("/api/auth/login", r => { var inner = new Variable("inner"); r.Capture(inner, CaptureSource.Json("access")); })
+                    .Get({|#1:"/api/groups"|});
+
+                public static void Passed(FlowBuilder f, Variable session) => f
+                    .Post("/api/auth/login", r => r.Capture(session, CaptureSource.Json("access")))
+                    .Get("/api/groups", configure: r => r.BearerToken(session));
+            """), Verify.Diagnostic("K6S0507").WithLocation(1).WithArguments("GET /api/groups", "bearer (http)"))
+            .VerifyAsync();
+    }
+
+    [Fact]
     public async Task Fix_key_is_the_same_for_every_diagnostic_and_the_title_names_the_token()
     {
         var project = AnalyzerRunner.CreateProject(

@@ -108,7 +108,10 @@ internal sealed partial class FactReader
         var configure = call.Value("configure");
         var calls = configure is null || Constants.IsNull(configure, _semantics) ? BuilderCalls.None : BuilderCalls.Collect(configure, _symbols.RequestBuilder, _semantics);
         request.IsComplete = !calls.IsOpaque;
-        request.CapturedTokenExpression = TokenCapturedEarlier(call);
+        // The flow's captures so far: the list only grows while the flow is read, so its first items stay these.
+        var captures = _captures;
+        var captured = captures.Count;
+        request.CapturedToken = captured == 0 ? null : () => TokenCapturedEarlier(captures, captured, call);
         ReadRequestCalls(request, calls.Calls);
         foreach (var capture in calls.Calls.Where(c => c.Name == "Capture"))
         {
@@ -281,11 +284,12 @@ internal sealed partial class FactReader
     /// Gets the expression of the one variable that earlier steps of this flow, or setup, capture, when it can be written
     /// at the request (a field, a property, or a local or parameter in scope there); <see langword="null"/> otherwise.
     /// </summary>
-    private string? TokenCapturedEarlier(Call request)
+    private string? TokenCapturedEarlier(List<ExpressionSyntax> captures, int count, Call request)
     {
         var distinct = new List<ExpressionSyntax>();
-        foreach (var capture in _captures)
+        for (var i = 0; i < count; i++)
         {
+            var capture = captures[i];
             if (!distinct.Any(d => SameVariable(d, capture)))
             {
                 distinct.Add(capture);

@@ -404,8 +404,12 @@ internal sealed class RequestFacts : StepFacts
     /// <summary>Gets or sets the request timeout (<see langword="null"/> value: k6's default).</summary>
     public Fact<TimeSpan?> Timeout { get; set; } = Fact.Of<TimeSpan?>(null, Site.None);
 
-    /// <summary>Gets or sets the expression of a token captured earlier in the flow (the analyzers' code fix uses it).</summary>
-    public string? CapturedTokenExpression { get; set; }
+    /// <summary>
+    /// Gets or sets what gives the expression of the token captured earlier in the flow, when there is one that can be
+    /// written at this request (the analyzers' code fix sends it); asked only when a rule reports, because finding it
+    /// looks names up.
+    /// </summary>
+    public Func<string?>? CapturedToken { get; set; }
 
     /// <inheritdoc />
     // Cached: several rules name the request (and hand the name on) for each of its parts.

@@ -29,7 +29,7 @@ internal sealed class MissingAuthorizationRule : Rule
 
         var requirement = operation.SecuritySchemeDescriptions.Count == 0 ? "authentication" : string.Join(" or ", operation.SecuritySchemeDescriptions);
         var properties = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (AcceptsBearerToken(operation) && request.CapturedTokenExpression is { } token)
+        if (AcceptsBearerToken(operation) && request.CapturedToken?.Invoke() is { } token)
         {
             properties[RuleProperties.CapturedVariable] = token;
         }

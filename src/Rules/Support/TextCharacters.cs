@@ -163,9 +163,9 @@ internal static class TextCharacters
 
     // What LineSafe escapes: anything that breaks a line, is a control character, or changes the order in which a terminal
     // or an IDE shows the rest of the line (a right-to-left override in a path would show the message's text reversed).
+    // char.IsControl covers C0, DEL and C1.
     private static bool IsUnsafeInLine(char c) =>
-        IsControl(c) || IsLineBreak(c) || char.IsSurrogate(c)
-        || (c >= '\u0080' && c <= '\u009F')
+        char.IsControl(c) || IsLineBreak(c) || char.IsSurrogate(c)
         || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 
     private static string? NameOf(char c)

@@ -153,6 +153,53 @@ public class InProcessAnalyzerBenchmarks
         return results;
     }
 
+    /// <summary>
+    /// Process CPU time of one analysis of the project with an analyzer that only makes the driver bind every method body,
+    /// and of one with that analyzer and ours, run after run in one process: what a warm compiler server pays for ours
+    /// beyond the binding other analyzers share with it (the compiler's methods and ours optimized by then).
+    /// </summary>
+    /// <param name="runs">How many pairs; the first few warm the JIT and are left out (<paramref name="warmup"/>).</param>
+    /// <param name="warmup">How many pairs run first, untimed.</param>
+    /// <returns>Per pair, the CPU time with the binder alone and with the binder and ours.</returns>
+    public IReadOnlyList<(TimeSpan BinderOnly, TimeSpan WithOurs)> WarmCpuTimes(int runs, int warmup)
+    {
+        var options = new CompilationWithAnalyzersOptions(_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        var binder = new BindingAnalyzer();
+        TimeSpan Measure(ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var withAnalyzers = Compile().WithAnalyzers(analyzers, options);
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            var before = process.TotalProcessorTime;
+            withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            process.Refresh();
+            return process.TotalProcessorTime - before;
+        }
+
+        var results = new List<(TimeSpan, TimeSpan)>();
+        for (var run = 0; run < warmup + runs; run++)
+        {
+            // Alternating order, so that neither side is always the one after a collection of the other's garbage.
+            TimeSpan binderOnly, withOurs;
+            if (run % 2 == 0)
+            {
+                binderOnly = Measure([binder]);
+                withOurs = Measure(_analyzers.Insert(0, binder));
+            }
+            else
+            {
+                withOurs = Measure(_analyzers.Insert(0, binder));
+                binderOnly = Measure([binder]);
+            }
+
+            if (run >= warmup)
+            {
+                results.Add((binderOnly, withOurs));
+            }
+        }
+
+        return results;
+    }
+
     // Asks for every method body's operations and does nothing with them: the binding a build's other analyzers cause.
     // The analyzer-authoring rules are for shipped analyzers; this one only runs in this process.
 #pragma warning disable RS1041, RS1036, RS2008

@@ -15,7 +15,8 @@ namespace K6Scenarios.Benchmarks.Analyzers;
 /// 200) referencing this repository's model and analyzers; <c>telemetry [runs]</c> compiles it in process and prints
 /// each analyzer's execution time; <c>document [runs] [load-tests]</c> times one file as the editor analyzes it;
 /// <c>files [runs]</c> times the analyzers file by file on one thread; <c>allocations [runs]</c> measures what they
-/// allocate beyond the binding they share with other analyzers; anything else goes to BenchmarkDotNet.
+/// allocate beyond the binding they share with other analyzers; <c>warm [runs]</c> measures their CPU beyond it in a warm
+/// process; anything else goes to BenchmarkDotNet.
 /// </summary>
 public static class Program
 {
@@ -43,6 +44,11 @@ public static class Program
         if (args.FirstOrDefault() == "allocations")
         {
             return Allocations(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+        }
+
+        if (args.FirstOrDefault() == "warm")
+        {
+            return Warm(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
         }
 
         if (args.FirstOrDefault() != "generate")
@@ -151,6 +157,21 @@ public static class Program
         var ours = Median(results.Select(r => (r.WithOurs - r.BinderOnly) / 1048576.0).ToArray());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"binding every method body (driver and compiler): {binder,8:F1} MB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"K6Scenarios analyzers beyond that:              {ours,8:F1} MB (median of {runs})"));
+        return 0;
+    }
+
+    // What a warm process pays for our analyzers beyond the shared binding (see InProcessAnalyzerBenchmarks.WarmCpuTimes).
+    private static int Warm(int runs)
+    {
+        var bench = new InProcessAnalyzerBenchmarks();
+        bench.Setup();
+        var results = bench.WarmCpuTimes(runs, warmup: 5);
+        var binder = Median(results.Select(r => r.BinderOnly.TotalMilliseconds).ToArray());
+        var with = Median(results.Select(r => r.WithOurs.TotalMilliseconds).ToArray());
+        var ours = Median(results.Select(r => (r.WithOurs - r.BinderOnly).TotalMilliseconds).ToArray());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process CPU, binding every method body:   {binder,8:F0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process CPU, that and K6Scenarios:        {with,8:F0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"K6Scenarios beyond the binding (pairs):   {ours,8:F0} ms (median of {runs} pairs after 5 untimed)"));
         return 0;
     }
 

@@ -127,31 +127,13 @@ public class InProcessAnalyzerBenchmarks
     /// </summary>
     /// <param name="runs">How many times; a first run warms the JIT and is left out.</param>
     /// <returns>Per run, the bytes with the binder alone and with the binder and ours.</returns>
-    public IReadOnlyList<(long BinderOnly, long WithOurs)> AllocatedBytes(int runs)
-    {
-        var options = new CompilationWithAnalyzersOptions(_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
-        var binder = new BindingAnalyzer();
-        long Measure(ImmutableArray<DiagnosticAnalyzer> analyzers)
+    public IReadOnlyList<(long BinderOnly, long WithOurs)> AllocatedBytes(int runs) =>
+        BinderPairs(runs, warmup: 1, alternate: false, analyze =>
         {
-            var withAnalyzers = Compile().WithAnalyzers(analyzers, options);
             var before = GC.GetTotalAllocatedBytes(precise: true);
-            withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            analyze();
             return GC.GetTotalAllocatedBytes(precise: true) - before;
-        }
-
-        var results = new List<(long, long)>();
-        for (var run = 0; run <= runs; run++)
-        {
-            var binderOnly = Measure([binder]);
-            var withOurs = Measure(_analyzers.Insert(0, binder));
-            if (run > 0)
-            {
-                results.Add((binderOnly, withOurs));
-            }
-        }
-
-        return results;
-    }
+        });
 
     /// <summary>
     /// Process CPU time of one analysis of the project with an analyzer that only makes the driver bind every method body,
@@ -161,34 +143,42 @@ public class InProcessAnalyzerBenchmarks
     /// <param name="runs">How many pairs; the first few warm the JIT and are left out (<paramref name="warmup"/>).</param>
     /// <param name="warmup">How many pairs run first, untimed.</param>
     /// <returns>Per pair, the CPU time with the binder alone and with the binder and ours.</returns>
-    public IReadOnlyList<(TimeSpan BinderOnly, TimeSpan WithOurs)> WarmCpuTimes(int runs, int warmup)
+    public IReadOnlyList<(TimeSpan BinderOnly, TimeSpan WithOurs)> WarmCpuTimes(int runs, int warmup) =>
+        BinderPairs(runs, warmup, alternate: true, analyze =>
+        {
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            var before = process.TotalProcessorTime;
+            analyze();
+            process.Refresh();
+            return process.TotalProcessorTime - before;
+        });
+
+    // Per run, one analysis with the binding analyzer alone and one with it and ours, each measured around the analysis
+    // alone (the compilation is made before); the first runs warm up and are left out. Alternating the order keeps
+    // either side from always being the one after a collection of the other's garbage.
+    private List<(T BinderOnly, T WithOurs)> BinderPairs<T>(int runs, int warmup, bool alternate, Func<Action, T> measure)
     {
         var options = new CompilationWithAnalyzersOptions(_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
         var binder = new BindingAnalyzer();
-        TimeSpan Measure(ImmutableArray<DiagnosticAnalyzer> analyzers)
+        T Measure(ImmutableArray<DiagnosticAnalyzer> analyzers)
         {
             var withAnalyzers = Compile().WithAnalyzers(analyzers, options);
-            var process = System.Diagnostics.Process.GetCurrentProcess();
-            var before = process.TotalProcessorTime;
-            withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
-            process.Refresh();
-            return process.TotalProcessorTime - before;
+            return measure(() => withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult());
         }
 
-        var results = new List<(TimeSpan, TimeSpan)>();
+        var results = new List<(T, T)>();
         for (var run = 0; run < warmup + runs; run++)
         {
-            // Alternating order, so that neither side is always the one after a collection of the other's garbage.
-            TimeSpan binderOnly, withOurs;
-            if (run % 2 == 0)
+            T binderOnly, withOurs;
+            if (alternate && run % 2 == 1)
             {
-                binderOnly = Measure([binder]);
                 withOurs = Measure(_analyzers.Insert(0, binder));
+                binderOnly = Measure([binder]);
             }
             else
             {
-                withOurs = Measure(_analyzers.Insert(0, binder));
                 binderOnly = Measure([binder]);
+                withOurs = Measure(_analyzers.Insert(0, binder));
             }
 
             if (run >= warmup)

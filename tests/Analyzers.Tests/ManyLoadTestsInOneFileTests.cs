@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 namespace K6Scenarios.Analyzers.Tests;
 
 /// <summary>
-/// A file of many load tests has its chains read by two threads at once (each with its own look-up caches): what it
+/// A file of many load tests may have its chains read by two threads at once (each with its own look-up caches): what it
 /// reports must be exactly what the same load tests report one per file, where a single thread reads them.
 /// </summary>
 public sealed class ManyLoadTestsInOneFileTests

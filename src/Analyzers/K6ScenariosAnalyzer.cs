@@ -62,12 +62,15 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
 
     private static void AnalyzeTree(SemanticModelAnalysisContext context, ModelSymbols symbols, PoolDataFiles poolFiles, ApiDocuments? documents, AnalyzerOptions options, HashSet<string> fragmentMethods)
     {
-        var cancellationToken = context.CancellationToken;
-        var root = context.SemanticModel.SyntaxTree.GetRoot(cancellationToken);
+        var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+        var semantics = new Semantics(context.SemanticModel, symbols, context.CancellationToken);
+        var sink = new Sink(context.ReportDiagnostic);
+        RuleSettings? settings = null;
 
         // The one walk of the tree also collects the names it declares locally (so that the reader resolves every other
         // name once per type declaration) and each lambda's own level (so that reading a lambda is not a walk of it).
-        var index = SyntaxIndex.Of(root, cancellationToken);
+        var index = SyntaxIndex.Of(root, context.CancellationToken);
+        semantics.Index = index;
         var candidates = new List<(Candidate Kind, InvocationExpressionSyntax Target, InvocationExpressionSyntax Top)>();
         foreach (var syntax in index.Invocations)
         {
@@ -80,41 +83,16 @@ public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
             candidates.Add((kind, target, syntax));
         }
 
-        if (candidates.Count == 0)
+        foreach (var (kind, target, top) in candidates)
         {
-            return;
-        }
-
-        var settings = Settings(options, root, documents);
-        // Each candidate's findings go to its own slot and are reported in document order once all are read.
-        var findings = new List<Diagnostic>?[candidates.Count];
-        TwoReaders.ForEach(
-            candidates.Count,
-            MinimumCandidatesToShare,
-            () =>
-            {
-                // One per thread: the look-up caches are per tree and not shared between threads.
-                var semantics = new Semantics(context.SemanticModel, symbols, cancellationToken) { Index = index };
-                return i =>
-                {
-                    var (kind, target, top) = candidates[i];
-                    var found = findings[i] = new List<Diagnostic>();
-                    Guarded(found.Add, top.GetLocation(), nameof(K6ScenariosAnalyzer), () => Analyze(kind, target, semantics, poolFiles, settings, new Sink(found.Add)));
-                };
-            },
-            cancellationToken);
-
-        foreach (var found in findings)
-        {
-            foreach (var diagnostic in found ?? Enumerable.Empty<Diagnostic>())
-            {
-                context.ReportDiagnostic(diagnostic);
-            }
+            context.CancellationToken.ThrowIfCancellationRequested();
+            Guarded(
+                context.ReportDiagnostic,
+                top.GetLocation(),
+                nameof(K6ScenariosAnalyzer),
+                () => Analyze(kind, target, semantics, poolFiles, settings ??= Settings(options, root, documents), sink));
         }
     }
-
-    // Fewer candidates than this (a file of one load test and its pool) are read on the action's own thread alone.
-    private const int MinimumCandidatesToShare = 4;
 
     private static void Analyze(Candidate kind, InvocationExpressionSyntax target, Semantics semantics, PoolDataFiles poolFiles, RuleSettings settings, Sink sink)
     {

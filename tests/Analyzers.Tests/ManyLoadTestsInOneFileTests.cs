@@ -8,8 +8,8 @@ using Microsoft.CodeAnalysis;
 namespace K6Scenarios.Analyzers.Tests;
 
 /// <summary>
-/// A file of many load tests may have its chains read by two threads at once (each with its own look-up caches): what it
-/// reports must be exactly what the same load tests report one per file, where a single thread reads them.
+/// A file of many load tests is read with look-ups cached per file and type declaration: what it reports must be exactly
+/// what the same load tests report one per file, so nothing one chain reads leaks into another's findings.
 /// </summary>
 public sealed class ManyLoadTestsInOneFileTests
 {

@@ -23,8 +23,8 @@ namespace K6Scenarios.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class K6ScenariosAnalyzer : K6DiagnosticAnalyzer
 {
-    // Each content is parsed once per compiler process; the path only names the document in the reader's warnings.
-    private static readonly SourceTextValueProvider<OpenApiReadResult> DocumentReader = new(text => OpenApiReader.Read(text.ToString(), "openapi"));
+    // Each text is read once per compilation, and each content once per process (OpenApiReadCache).
+    private static readonly SourceTextValueProvider<OpenApiReadResult> DocumentReader = new(OpenApiReadCache.Shared.Read);
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;

@@ -23,8 +23,11 @@ internal sealed class SyntaxIndex
 
     private readonly Dictionary<SyntaxNode, FunctionLevel> _levels = new();
 
-    private SyntaxIndex()
+    private readonly int _maxRecursionDepth;
+
+    private SyntaxIndex(int maxRecursionDepth)
     {
+        _maxRecursionDepth = maxRecursionDepth;
     }
 
     /// <summary>Gets the invocations of the walked syntax, in document order.</summary>
@@ -34,9 +37,12 @@ internal sealed class SyntaxIndex
     public HashSet<string> LocalNames { get; } = new(System.StringComparer.Ordinal);
 
     /// <summary>Walks <paramref name="root"/> and its descendants once.</summary>
-    public static SyntaxIndex Of(SyntaxNode root, CancellationToken cancellationToken)
+    public static SyntaxIndex Of(SyntaxNode root, CancellationToken cancellationToken) => Of(root, MaxRecursionDepth, cancellationToken);
+
+    /// <summary>Walks <paramref name="root"/> recursing at most <paramref name="maxRecursionDepth"/> deep (tests compare the two walks).</summary>
+    internal static SyntaxIndex Of(SyntaxNode root, int maxRecursionDepth, CancellationToken cancellationToken)
     {
-        var index = new SyntaxIndex();
+        var index = new SyntaxIndex(maxRecursionDepth);
         index.Walk(root, cancellationToken);
         return index;
     }
@@ -44,14 +50,62 @@ internal sealed class SyntaxIndex
     /// <summary>Gets the own level of an anonymous function of the walked syntax, or <see langword="null"/> for one outside it.</summary>
     public FunctionLevel? LevelOf(AnonymousFunctionExpressionSyntax function) => _levels.TryGetValue(function, out var level) ? level : null;
 
-    [MethodImpl(SyntaxIndex.OptimizedAtOnce)]
+    // How deep the walk recurses before it walks a subtree without recursion: a chain of binary operators nests as deep
+    // as it is long, and a thousand frames of Visit stay far inside any thread's stack.
+    private const int MaxRecursionDepth = 1000;
+
     private void Walk(SyntaxNode root, CancellationToken cancellationToken)
     {
-        // The anonymous functions around the current node, innermost last. The walk is in document order, so a function
-        // on the stack encloses a node exactly when the node starts before the function's end.
+        // The anonymous functions around the current node, innermost last.
         var open = new List<FunctionLevel>();
         var visited = 0;
-        foreach (var node in root.DescendantNodesAndSelf())
+        Visit(root, open, 0, ref visited, cancellationToken);
+    }
+
+    // Recursion over the child nodes: a fifth cheaper than Roslyn's DescendantNodes iterator, which is most of the walk's
+    // cost (bench/README.md section 2), and the enclosing functions are known from the call stack rather than from positions.
+    [MethodImpl(SyntaxIndex.OptimizedAtOnce)]
+    private void Visit(SyntaxNode node, List<FunctionLevel> open, int depth, ref int visited, CancellationToken cancellationToken)
+    {
+        if ((++visited & 0xFFF) == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        var level = Index(node, open);
+        if (level is not null)
+        {
+            open.Add(level);
+        }
+
+        foreach (var child in node.ChildNodesAndTokens())
+        {
+            if (child.AsNode() is { } childNode)
+            {
+                if (depth < _maxRecursionDepth)
+                {
+                    Visit(childNode, open, depth + 1, ref visited, cancellationToken);
+                }
+                else
+                {
+                    WalkWithoutRecursion(childNode, open, ref visited, cancellationToken);
+                }
+            }
+        }
+
+        if (level is not null)
+        {
+            open.RemoveAt(open.Count - 1);
+        }
+    }
+
+    // The same walk of a deep subtree in document order, without recursion: a function on the stack encloses a node exactly
+    // when the node starts before the function's end. The functions open when it starts (below `outer`) stay open.
+    [MethodImpl(SyntaxIndex.OptimizedAtOnce)]
+    private void WalkWithoutRecursion(SyntaxNode subtree, List<FunctionLevel> open, ref int visited, CancellationToken cancellationToken)
+    {
+        var outer = open.Count;
+        foreach (var node in subtree.DescendantNodesAndSelf())
         {
             if ((++visited & 0xFFF) == 0)
             {
@@ -59,48 +113,59 @@ internal sealed class SyntaxIndex
             }
 
             var position = node.FullSpan.Start;
-            while (open.Count > 0 && !open[open.Count - 1].Encloses(node, position))
+            while (open.Count > outer && !open[open.Count - 1].Encloses(node, position))
             {
                 open.RemoveAt(open.Count - 1);
             }
 
-            var owner = open.Count > 0 ? open[open.Count - 1] : null;
-            switch ((SyntaxKind)node.RawKind)
+            if (Index(node, open) is { } level)
             {
-                case SyntaxKind.InvocationExpression:
-                    var invocation = (InvocationExpressionSyntax)node;
-                    Invocations.Add(invocation);
-                    if (owner is not null && owner.InBody(position)
-                        && invocation.Expression.RawKind is (int)SyntaxKind.SimpleMemberAccessExpression or (int)SyntaxKind.PointerMemberAccessExpression)
-                    {
-                        owner.Nodes.Add(invocation);
-                    }
-
-                    break;
-                case SyntaxKind.IdentifierName:
-                    if (open.Count > 0)
-                    {
-                        AddReference((IdentifierNameSyntax)node, position, open);
-                    }
-
-                    break;
-                case SyntaxKind.SimpleLambdaExpression:
-                case SyntaxKind.ParenthesizedLambdaExpression:
-                case SyntaxKind.AnonymousMethodExpression:
-                    var function = (AnonymousFunctionExpressionSyntax)node;
-                    if (owner is not null && owner.InBody(position))
-                    {
-                        owner.Nodes.Add(function);
-                    }
-
-                    var level = new FunctionLevel(function);
-                    _levels[function] = level;
-                    open.Add(level);
-                    break;
-                default:
-                    AddLocalName(node);
-                    break;
+                open.Add(level);
             }
+        }
+
+        open.RemoveRange(outer, open.Count - outer);
+    }
+
+    // Records what one node is for the reader; returns the level of an anonymous function, which encloses its descendants.
+    [MethodImpl(SyntaxIndex.OptimizedAtOnce)]
+    private FunctionLevel? Index(SyntaxNode node, List<FunctionLevel> open)
+    {
+        var owner = open.Count > 0 ? open[open.Count - 1] : null;
+        switch ((SyntaxKind)node.RawKind)
+        {
+            case SyntaxKind.InvocationExpression:
+                var invocation = (InvocationExpressionSyntax)node;
+                Invocations.Add(invocation);
+                if (owner is not null && owner.InBody(node.FullSpan.Start)
+                    && invocation.Expression.RawKind is (int)SyntaxKind.SimpleMemberAccessExpression or (int)SyntaxKind.PointerMemberAccessExpression)
+                {
+                    owner.Nodes.Add(invocation);
+                }
+
+                return null;
+            case SyntaxKind.IdentifierName:
+                if (owner is not null)
+                {
+                    AddReference((IdentifierNameSyntax)node, node.FullSpan.Start, open);
+                }
+
+                return null;
+            case SyntaxKind.SimpleLambdaExpression:
+            case SyntaxKind.ParenthesizedLambdaExpression:
+            case SyntaxKind.AnonymousMethodExpression:
+                var function = (AnonymousFunctionExpressionSyntax)node;
+                if (owner is not null && owner.InBody(node.FullSpan.Start))
+                {
+                    owner.Nodes.Add(function);
+                }
+
+                var level = new FunctionLevel(function);
+                _levels[function] = level;
+                return level;
+            default:
+                AddLocalName(node);
+                return null;
         }
     }
 

@@ -139,6 +139,26 @@ public class InProcessAnalyzerBenchmarks
         });
 
     /// <summary>
+    /// The types allocated by the whole process while the analyzers run over the project (the runtime's allocation
+    /// samples, see <see cref="AllocationTypeListener"/>), with the binding analyzer alone and with it and ours, as in
+    /// <see cref="AllocatedBytes"/>: per type, the difference is what our analyzers allocate of it.
+    /// </summary>
+    /// <param name="runs">How many times; a first run warms the JIT and is left out.</param>
+    /// <returns>Per run, the bytes by type with the binder alone and with the binder and ours.</returns>
+    public IReadOnlyList<(Dictionary<string, long> BinderOnly, Dictionary<string, long> WithOurs)> AllocatedBytesByType(int runs)
+    {
+        using var listener = new AllocationTypeListener();
+        return BinderPairs(runs, warmup: 1, alternate: false, analyze =>
+        {
+            listener.TakeBytesByType();
+            listener.Recording = true;
+            analyze();
+            listener.Recording = false;
+            return listener.TakeBytesByType();
+        });
+    }
+
+    /// <summary>
     /// Process CPU time of one analysis of the project with an analyzer that only makes the driver bind every method body,
     /// and of one with that analyzer and ours, run after run in one process: what a warm compiler server pays for ours
     /// beyond the binding other analyzers share with it (the compiler's methods and ours optimized by then).

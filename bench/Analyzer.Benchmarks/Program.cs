@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -14,7 +15,7 @@ namespace K6Scenarios.Benchmarks.Analyzers;
 /// <c>generate &lt;folder&gt; [load-tests] [operations]</c> writes the analyzer benchmark's project (defaults 1,000 and
 /// 200) referencing this repository's model and analyzers; <c>telemetry [runs]</c> compiles it in process and prints
 /// each analyzer's execution time; <c>document [runs] [load-tests]</c> times one file as the editor analyzes it;
-/// <c>files [runs]</c> times the analyzers file by file on one thread; <c>allocations [runs]</c> measures what they
+/// <c>files [runs]</c> times the analyzers file by file on one thread; <c>allocations [runs] [types]</c> measures what they
 /// allocate beyond the binding they share with other analyzers; <c>warm [runs]</c> measures their CPU beyond it in a warm
 /// process; anything else goes to BenchmarkDotNet.
 /// </summary>
@@ -43,7 +44,7 @@ public static class Program
 
         if (args.FirstOrDefault() == "allocations")
         {
-            return Allocations(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+            return Allocations(args.Length > 1 && args[1] != "types" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3, args.Contains("types"));
         }
 
         if (args.FirstOrDefault() == "warm")
@@ -148,7 +149,7 @@ public static class Program
     }
 
     // What our analyzers allocate beyond the binding (see InProcessAnalyzerBenchmarks.AllocatedBytes).
-    private static int Allocations(int runs)
+    private static int Allocations(int runs, bool byType)
     {
         var bench = new InProcessAnalyzerBenchmarks();
         bench.Setup();
@@ -157,6 +158,20 @@ public static class Program
         var ours = Median(results.Select(r => (r.WithOurs - r.BinderOnly) / 1048576.0).ToArray());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"binding every method body (driver and compiler): {binder,8:F1} MB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"K6Scenarios analyzers beyond that:              {ours,8:F1} MB (median of {runs})"));
+        if (byType)
+        {
+            // Summed over the runs, then divided: the samples are ~100 KB apart, too coarse for one run's smaller types.
+            var byTypeRuns = bench.AllocatedBytesByType(runs);
+            var types = byTypeRuns.SelectMany(r => r.BinderOnly.Keys.Concat(r.WithOurs.Keys)).Distinct(StringComparer.Ordinal);
+            var beyond = types.Select(t => (Type: t, Bytes: byTypeRuns.Sum(r => r.WithOurs.GetValueOrDefault(t) - r.BinderOnly.GetValueOrDefault(t)) / (double)byTypeRuns.Count))
+                .OrderByDescending(t => t.Bytes).Take(25);
+            Console.WriteLine("types allocated beyond the binding (sampled about every 100 KB; mean of the runs):");
+            foreach (var (type, bytes) in beyond)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0,8:F2} MB  {type}"));
+            }
+        }
+
         return 0;
     }
 

@@ -92,4 +92,40 @@ public sealed class NameResolutionTests
             Verify.Diagnostic("K6S0502").WithLocation(1).WithArguments("POST /api/auth/signin", "200", "201, 401"),
             Verify.Diagnostic("K6S0502").WithLocation(2).WithArguments("POST /api/auth/signin", "204", "201, 401"));
     }
+
+    [Fact]
+    public async Task Dotted_names_that_differ_only_in_their_qualifier_are_read_each_as_itself()
+    {
+        // Long.Seconds and Short.Seconds end in the same name in the same type declaration: a name remembered by its last
+        // part, or by a key that compared only some of its parts, would read the second as the first.
+        await Verify.AnalyzerAsync(
+            Code.Wrap("""
+                public static class Long { public const int Seconds = 30; }
+
+                public static class Short { public const int Seconds = 0; }
+
+                public static void First(ScenarioBuilder s) => s.ConstantVus(1, TimeSpan.FromSeconds(Long.Seconds));
+
+                public static void Second(ScenarioBuilder s) => s.ConstantVus(1, {|#0:TimeSpan.FromSeconds(Short.Seconds)|});
+            """),
+            Verify.Diagnostic("K6S0103").WithLocation(0).WithArguments("Scenario '(computed name)' duration", "0s", "at least 1s"));
+    }
+
+    [Fact]
+    public async Task Arguments_are_matched_to_parameters_by_name_and_a_params_array_by_its_items()
+    {
+        // Named arguments in another order than the parameters, and a params parameter given its array rather than items.
+        await Verify.AnalyzerWithOpenApiAsync(
+            Code.Wrap("""
+                public static void Scenario(ScenarioBuilder s) => s.ConstantVus(duration: {|#0:TimeSpan.FromSeconds(0)|}, vus: 1);
+
+                public static void Flow(FlowBuilder f) => f
+                    .Post("/api/auth/signin", r => r.ExpectStatus(new[] { 201, {|#1:204|} }))
+                    .Post("/api/auth/signin", r => r.ExpectStatus(statuses: {|#2:200|}));
+            """),
+            Documents.Api,
+            Verify.Diagnostic("K6S0103").WithLocation(0).WithArguments("Scenario '(computed name)' duration", "0s", "at least 1s"),
+            Verify.Diagnostic("K6S0502").WithLocation(1).WithArguments("POST /api/auth/signin", "204", "201, 401"),
+            Verify.Diagnostic("K6S0502").WithLocation(2).WithArguments("POST /api/auth/signin", "200", "201, 401"));
+    }
 }

@@ -78,6 +78,7 @@ echo "== warm-up build"
 dotnet build -c Release "$work/AnalyzerLoad.csproj" -v:q -nologo "${shared_arg[@]}" >"$work/warmup.log" 2>&1 || { cat "$work/warmup.log"; exit 1; }
 grep -Eo 'warning K6S[0-9]+' "$work/warmup.log" | sort | uniq -c || echo "   no K6Scenarios warnings in the generated project"
 
+# One line per compile: Csc ms, all analyzers s, ours s, server CPU ms (compare reads two files pasted side by side).
 for mode in with without baseline; do : >"$work/$mode.tsv"; done
 # The compiler server's CPU time (all its threads, the garbage collector's included) so far, in ms, or n/a without a
 # server: its growth over a compile is what the compile cost the machine, far steadier from run to run than the wall
@@ -138,7 +139,7 @@ done
 # long can tell 1.05 from 1.00 on this machine: when the quartiles lie on both sides of the target, it cannot.
 compare() { # mode reference label
   local ratios
-  ratios=$(paste "$work/$1.tsv" "$work/$2.tsv" | awk -F'\t' '{ printf "%.4f\n", $1 / $(NF / 2 + 1) }')
+  ratios=$(paste "$work/$1.tsv" "$work/$2.tsv" | awk -F'\t' '{ printf "%.4f\n", $1 / $5 }')
   awk -v m="$(cut -f1 "$work/$1.tsv" | median)" -v r="$(cut -f1 "$work/$2.tsv" | median)" -v p="$(echo "$ratios" | median)" \
     -v q="$(echo "$ratios" | sort -n | awk '{ v[NR] = $1 } END { if (NR < 4) print "n/a"; else printf "%.3f-%.3f (all %.3f-%.3f)", v[int((NR + 3) / 4)], v[int((3 * NR + 1) / 4)], v[1], v[NR] }')" \
     -v l="$3" 'BEGIN {

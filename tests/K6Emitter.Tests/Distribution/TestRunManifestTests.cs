@@ -30,6 +30,9 @@ public sealed class TestRunManifestTests : IDisposable
             .RunOnKubernetes(4, configure);
     }
 
+    /// <summary>The hostile-string corpus's atoms and mixtures (K6Emitter.Tests/Hostile).</summary>
+    public static TheoryData<string> HostileCorpus() => new(K6Scenarios.Testing.Hostile.HostileStrings.Generate(60));
+
     private static YamlMappingNode Node(YamlNode node, params string[] path) =>
         (YamlMappingNode)path.Aggregate(node, (current, key) => ((YamlMappingNode)current)[key]);
 
@@ -77,6 +80,59 @@ public sealed class TestRunManifestTests : IDisposable
         Assert.Equal("true", mount["readOnly"].ToString());
         Assert.DoesNotContain("PASSWORD", string.Join("\n", env.Children.Select(e => e.ToString())), StringComparison.Ordinal);
         Assert.Contains("# Secrets: kubectl create secret generic signin-secrets --from-file=secrets.txt=<file>, the file holding one NAME=value line for each of PASSWORD", Encoding.UTF8.GetString(manifest.Content.Span), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("s\n---\nkind: Pod\nmetadata: {name: evil}\n#")]
+    [InlineData("s\r\nspec: {parallelism: 99}")]
+    [InlineData("s\u2028\u0085# \"quoted\" 'single' {flow} [seq] &anchor *alias !tag %directive @ ` | > :")]
+    [MemberData(nameof(HostileCorpus))]
+    public void User_strings_cannot_add_or_change_manifest_content(string hostile)
+    {
+        var result = Emit.Unvalidated(Test(5000, k => k with { Namespace = hostile, SecretName = hostile, RunnerImage = hostile, Arguments = ["--tag", hostile] }), _directory);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var text = Encoding.UTF8.GetString(result.Output!.Files.Single(f => f.RelativePath == "Signin_Storm.testrun.yaml").Content.Span);
+
+        // The header is comment lines only, and the two documents carry every string as it was given.
+        Assert.All(text[..text.IndexOf("apiVersion", StringComparison.Ordinal)].Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("#", line, StringComparison.Ordinal));
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(text));
+        Assert.Equal(2, yaml.Documents.Count);
+        Assert.Equal(["ConfigMap", "TestRun"], yaml.Documents.Select(d => ((YamlMappingNode)d.RootNode)["kind"].ToString()));
+        var testRun = (YamlMappingNode)yaml.Documents[1].RootNode;
+        Assert.Equal(hostile, Node(testRun, "metadata")["namespace"].ToString());
+        Assert.Equal("4", Node(testRun, "spec")["parallelism"].ToString());
+        Assert.EndsWith("--tag " + hostile, Node(testRun, "spec")["arguments"].ToString(), StringComparison.Ordinal);
+        var runner = Node(testRun, "spec", "runner");
+        Assert.Equal(hostile, runner["image"].ToString());
+        Assert.Equal(hostile, Node(Assert.Single(((YamlSequenceNode)runner["volumes"]).Children), "secret")["secretName"].ToString());
+    }
+
+    [Theory]
+    [InlineData("\r\n", "-")]
+    [InlineData("\n", "\u2028")]
+    [InlineData("\n", "\u2029")]
+    [InlineData("\r\n", "\u0085")]
+    [InlineData("\n", "\ufeff")]
+    public void Data_files_reach_the_runners_byte_for_byte(string lineBreak, string inName)
+    {
+        // The pool file Test writes, rewritten: the same users, other line breaks between them, and an email with a character
+        // that YAML reads as a line break (or drops).
+        var test = Test(5000);
+        var path = Path.Combine(_directory, "users.json");
+        var original = File.ReadAllText(path);
+        File.WriteAllText(path, "[" + lineBreak + original[1..^1].Replace(",", "," + lineBreak, StringComparison.Ordinal).Replace("user1@", "us" + inName + "er1@", StringComparison.Ordinal) + "]" + lineBreak);
+        var bytes = File.ReadAllBytes(path);
+        var result = Emit.Unvalidated(test, _directory);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(Encoding.UTF8.GetString(result.Output!.Files.Single(f => f.RelativePath == "Signin_Storm.testrun.yaml").Content.Span)));
+        var configMap = (YamlMappingNode)yaml.Documents[0].RootNode;
+        var data = configMap.Children.TryGetValue("data", out var text) && ((YamlMappingNode)text).Children.TryGetValue("Signin_Storm.users.json", out var literal)
+            ? Encoding.UTF8.GetBytes(literal.ToString())
+            : Convert.FromBase64String(Node(configMap, "binaryData")["Signin_Storm.users.json"].ToString());
+        Assert.Equal(bytes, data);
     }
 
     [Fact]

@@ -151,13 +151,14 @@ public static class Program
         }
 
         var environment = new Dictionary<string, string> { ["EVOSPIN_API_URL"] = server.UrlOf(EvospinSystem.Prefix), ["EVOSPIN_USER_PASSWORD"] = server.Options.EvospinPassword };
+        var secretSource = SecretSource(server, workspace);
         var results = variants.ToDictionary(v => v.Name, _ => new List<(double Rate, double Cpu)>());
         for (var round = 0; round < rounds; round++)
         {
             foreach (var (name, text) in round % 2 == 0 ? variants : variants.Reverse())
             {
                 var script = workspace.WriteScript("ablation-" + Array.FindIndex(variants, v => v.Name == name) + ".js", text);
-                var result = await RunAsync(name, script, environment, SecretSource(server, workspace), duration);
+                var result = await RunAsync(name, script, environment, secretSource, duration);
                 results[name].Add((result.RequireSummary().Value("http_reqs", "rate") ?? 0, CpuPerRequest(result)));
             }
         }

@@ -193,12 +193,8 @@ public static class Program
 
     // The password as the emitted script reads it, through k6's file secret source (the hand-written script reads the
     // -e variable, as scripts written by hand do).
-    private static string SecretSource(SystemUnderTestServer server, K6Workspace workspace)
-    {
-        var path = Path.Combine(workspace.Folder, "secrets.txt");
-        File.WriteAllText(path, "EVOSPIN_USER_PASSWORD=" + server.Options.EvospinPassword + "\n");
-        return "--secret-source=file=" + path;
-    }
+    private static string SecretSource(SystemUnderTestServer server, K6Workspace workspace) =>
+        K6Cli.WriteSecretSource(workspace.Folder, new Dictionary<string, string> { ["EVOSPIN_USER_PASSWORD"] = server.Options.EvospinPassword });
 
     private static double CpuPerRequest(K6RunResult result) =>
         (result.Process.CpuTime?.TotalMilliseconds ?? 0) * 1000 / Math.Max(1, result.Summary?.Value("http_reqs", "count") ?? 1);

@@ -125,6 +125,20 @@ public static class K6Cli
     public static IEnumerable<string> EnvironmentArguments(IReadOnlyDictionary<string, string>? environment) =>
         (environment ?? new Dictionary<string, string>()).OrderBy(e => e.Key, StringComparer.Ordinal).SelectMany(e => new[] { "-e", e.Key + "=" + e.Value });
 
+    /// <summary>
+    /// Writes k6's file secret source, <c>secrets.txt</c> in <paramref name="folder"/> with one <c>NAME=value</c> line
+    /// per secret, and returns the <c>--secret-source=file=...</c> argument that names it.
+    /// </summary>
+    /// <param name="folder">Where to write the file (a workspace's folder).</param>
+    /// <param name="secrets">The secrets by name.</param>
+    /// <returns>The argument.</returns>
+    public static string WriteSecretSource(string folder, IEnumerable<KeyValuePair<string, string>> secrets)
+    {
+        var path = Path.Combine(folder, "secrets.txt");
+        File.WriteAllText(path, string.Concat(secrets.Select(s => s.Key + "=" + s.Value + "\n")));
+        return "--secret-source=file=" + path;
+    }
+
     private static async Task<bool> WaitForPausedAsync(Process process, int port, CancellationToken cancellationToken)
     {
         var url = new Uri("http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/v1/status");

@@ -33,6 +33,16 @@ public sealed class TestRunManifestTests : IDisposable
     /// <summary>The hostile-string corpus's atoms and mixtures (K6Emitter.Tests/Hostile).</summary>
     public static TheoryData<string> HostileCorpus() => new(K6Scenarios.Testing.Hostile.HostileStrings.Generate(60));
 
+    private static string ManifestText(EmitResult result) =>
+        Encoding.UTF8.GetString(result.Output!.Files.Single(f => f.RelativePath == "Signin_Storm.testrun.yaml").Content.Span);
+
+    private static YamlStream Load(string manifest)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(manifest));
+        return yaml;
+    }
+
     private static YamlMappingNode Node(YamlNode node, params string[] path) =>
         (YamlMappingNode)path.Aggregate(node, (current, key) => ((YamlMappingNode)current)[key]);
 
@@ -41,16 +51,15 @@ public sealed class TestRunManifestTests : IDisposable
     {
         var result = Emit.Unvalidated(Test(5000, k => k with { Namespace = "perf", SecretName = "signin-secrets", RunnerImage = "grafana/k6:1.4.0" }), _directory);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        var manifest = result.Output!.Files.Single(f => f.RelativePath == "Signin_Storm.testrun.yaml");
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(Encoding.UTF8.GetString(manifest.Content.Span)));
+        var text = ManifestText(result);
+        var yaml = Load(text);
         Assert.Equal(2, yaml.Documents.Count);
 
         var configMap = (YamlMappingNode)yaml.Documents[0].RootNode;
         Assert.Equal("ConfigMap", configMap["kind"].ToString());
         Assert.Equal("signin-storm", Node(configMap, "metadata")["name"].ToString());
         Assert.Equal("perf", Node(configMap, "metadata")["namespace"].ToString());
-        Assert.Equal(result.Output.Script, Node(configMap, "data")["Signin_Storm.js"].ToString());
+        Assert.Equal(result.Output!.Script, Node(configMap, "data")["Signin_Storm.js"].ToString());
         Assert.Equal(File.ReadAllText(Path.Combine(_directory, "users.json")), Node(configMap, "data")["Signin_Storm.users.json"].ToString());
 
         var testRun = (YamlMappingNode)yaml.Documents[1].RootNode;
@@ -79,7 +88,7 @@ public sealed class TestRunManifestTests : IDisposable
         Assert.Equal("/etc/k6-secrets", mount["mountPath"].ToString());
         Assert.Equal("true", mount["readOnly"].ToString());
         Assert.DoesNotContain("PASSWORD", string.Join("\n", env.Children.Select(e => e.ToString())), StringComparison.Ordinal);
-        Assert.Contains("# Secrets: kubectl create secret generic signin-secrets --from-file=secrets.txt=<file>, the file holding one NAME=value line for each of PASSWORD", Encoding.UTF8.GetString(manifest.Content.Span), StringComparison.Ordinal);
+        Assert.Contains("# Secrets: kubectl create secret generic signin-secrets --from-file=secrets.txt=<file>, the file holding one NAME=value line for each of PASSWORD", text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -91,12 +100,11 @@ public sealed class TestRunManifestTests : IDisposable
     {
         var result = Emit.Unvalidated(Test(5000, k => k with { Namespace = hostile, SecretName = hostile, RunnerImage = hostile, Arguments = ["--tag", hostile] }), _directory);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        var text = Encoding.UTF8.GetString(result.Output!.Files.Single(f => f.RelativePath == "Signin_Storm.testrun.yaml").Content.Span);
+        var text = ManifestText(result);
 
         // The header is comment lines only, and the two documents carry every string as it was given.
         Assert.All(text[..text.IndexOf("apiVersion", StringComparison.Ordinal)].Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("#", line, StringComparison.Ordinal));
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(text));
+        var yaml = Load(text);
         Assert.Equal(2, yaml.Documents.Count);
         Assert.Equal(["ConfigMap", "TestRun"], yaml.Documents.Select(d => ((YamlMappingNode)d.RootNode)["kind"].ToString()));
         var testRun = (YamlMappingNode)yaml.Documents[1].RootNode;
@@ -126,8 +134,7 @@ public sealed class TestRunManifestTests : IDisposable
         var result = Emit.Unvalidated(test, _directory);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
 
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(Encoding.UTF8.GetString(result.Output!.Files.Single(f => f.RelativePath == "Signin_Storm.testrun.yaml").Content.Span)));
+        var yaml = Load(ManifestText(result));
         var configMap = (YamlMappingNode)yaml.Documents[0].RootNode;
         var data = configMap.Children.TryGetValue("data", out var text) && ((YamlMappingNode)text).Children.TryGetValue("Signin_Storm.users.json", out var literal)
             ? Encoding.UTF8.GetBytes(literal.ToString())

@@ -63,14 +63,13 @@ public sealed class FailingRunTests : IClassFixture<FaultyServerFixture>
         using var workspace = new K6Workspace();
         var emitted = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = AppContext.BaseDirectory }).Emit(loadTest).EnsureSucceeded();
         var script = workspace.Write(emitted);
-        var secrets = System.IO.Path.Combine(workspace.Folder, "secrets.txt");
-        await System.IO.File.WriteAllTextAsync(secrets, "EVOSPIN_USER_PASSWORD=" + _server.Options.EvospinPassword + "\n");
         var environment = new Dictionary<string, string>
         {
             ["EVOSPIN_API_URL"] = _server.UrlOf(EvospinSystem.Prefix),
             ["FAULTY_API_URL"] = _server.UrlOf(FaultyLoginSystem.Prefix),
         };
-        return await K6Cli.RunAsync(script, environment, TimeSpan.FromSeconds(60), ["--secret-source=file=" + secrets]);
+        var secrets = K6Cli.WriteSecretSource(workspace.Folder, new Dictionary<string, string> { ["EVOSPIN_USER_PASSWORD"] = _server.Options.EvospinPassword });
+        return await K6Cli.RunAsync(script, environment, TimeSpan.FromSeconds(60), [secrets]);
     }
 
     [RealK6Fact]

@@ -66,12 +66,11 @@ public sealed class SampleShapeTests
         var (_, emitted) = Emit(seed);
         using var workspace = new K6Workspace();
         var script = workspace.Write(emitted);
-        var secretsFile = Path.Combine(workspace.Folder, "secrets.txt");
-        await File.WriteAllTextAsync(secretsFile, string.Concat(Secrets.Select(s => s.Key + "=" + s.Value + "\n")));
+        var secretSource = K6Cli.WriteSecretSource(workspace.Folder, Secrets);
         var archive = Path.Combine(workspace.Folder, "archive.tar");
 
         // As documented: secrets through the secret source, settings with -e.
-        var arguments = new List<string> { "archive", "--secret-source=file=" + secretsFile };
+        var arguments = new List<string> { "archive", secretSource };
         arguments.AddRange(K6Cli.EnvironmentArguments(ScriptHeader.Environment(emitted.Script)));
         arguments.AddRange([script, "-O", archive]);
         var archived = await K6Process.RunAsync(arguments, workspace.Folder, TimeSpan.FromSeconds(60));

@@ -105,9 +105,8 @@ public sealed class MistakeRunTests : IAsyncLifetime
         var environment = new Dictionary<string, string> { ["API_URL"] = Server.UrlOf(system) + "/api" };
 
         // Value.Secret reads k6/secrets: the password comes from a file secret source, never from -e.
-        var secrets = System.IO.Path.Combine(workspace.Folder, "secrets.txt");
-        await System.IO.File.WriteAllTextAsync(secrets, "USER_PASSWORD=" + SeededPassword + "\n");
-        var run = await K6Cli.RunAsync(workspace.Write(emitted), environment, TimeSpan.FromSeconds(90), ["--secret-source=file=" + secrets]);
+        var secrets = K6Cli.WriteSecretSource(workspace.Folder, new Dictionary<string, string> { ["USER_PASSWORD"] = SeededPassword });
+        var run = await K6Cli.RunAsync(workspace.Write(emitted), environment, TimeSpan.FromSeconds(90), [secrets]);
         var summary = run.RequireSummary();
         Assert.True(run.Process.ExitCode is 0 or 99, "k6 exited " + run.Process.ExitCode + Environment.NewLine + run.Process.StandardError);
         return summary;

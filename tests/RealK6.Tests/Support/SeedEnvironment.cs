@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using K6Scenarios.Testing.RealK6;
 using K6Scenarios.Testing.SystemUnderTest;
 using K6Scenarios.Testing.SystemUnderTest.Systems;
 
@@ -27,10 +28,10 @@ internal static class SeedEnvironment
     /// <param name="server">The running server.</param>
     /// <param name="folder">The folder to write <c>secrets.txt</c> into.</param>
     /// <returns>The <c>--secret-source</c> argument.</returns>
-    public static string SecretSource(SystemUnderTestServer server, string folder)
+    public static string SecretSource(SystemUnderTestServer server, string folder) => K6Cli.WriteSecretSource(folder, new Dictionary<string, string>
     {
-        var path = System.IO.Path.Combine(folder, "secrets.txt");
-        System.IO.File.WriteAllText(path, "EVOSPIN_USER_PASSWORD=" + server.Options.EvospinPassword + "\nVELURE_TEST_PASSWORD=" + VelurePassword + "\nVINEYARD_TEST_PASSWORD=" + VineyardPassword + "\n");
-        return "--secret-source=file=" + path;
-    }
+        ["EVOSPIN_USER_PASSWORD"] = server.Options.EvospinPassword,
+        ["VELURE_TEST_PASSWORD"] = VelurePassword,
+        ["VINEYARD_TEST_PASSWORD"] = VineyardPassword,
+    });
 }

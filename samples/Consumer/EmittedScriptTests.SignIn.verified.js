@@ -25,12 +25,15 @@ function envOr(name, fallback) {
   return value === undefined || value === '' ? fallback : value;
 }
 
-// Secrets come from k6's secret source, never from this file or the environment. Each VU reads them before its
-// first request, so `k6 inspect` and `k6 archive` need none, no archive holds one, and k6 redacts them from logs.
+// Secrets come from k6's secret source, never from this file or the environment. Each VU reads them on its first
+// iteration, so `k6 inspect` and `k6 archive` need none, no archive holds one, and k6 redacts them from logs.
+// Reading is asynchronous; only that first iteration waits for it, so every later one stays a plain call.
 let PASSWORD;
+let secretsRead = false;
 
 async function readSecrets() {
-  PASSWORD ??= await secret('PASSWORD');
+  PASSWORD = await secret('PASSWORD');
+  secretsRead = true;
 }
 
 const BASE_URL = envOr('BASE_URL', 'http://localhost:8080');
@@ -70,8 +73,10 @@ export const options = {
   },
 };
 
-export async function signin() {
-  await readSecrets();
+export function signin() {
+  if (!secretsRead) {
+    return readSecrets().then(() => signin());
+  }
   // POST /auth/signin
   {
     const res = http.post(`${BASE_URL}/auth/signin`, JSON.stringify({ email: 'user@example.com', password: PASSWORD }), {

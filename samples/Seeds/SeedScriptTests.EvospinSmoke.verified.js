@@ -47,12 +47,15 @@ function jsonField(res, path) {
   }
 }
 
-// Secrets come from k6's secret source, never from this file or the environment. Each VU reads them before its
-// first request, so `k6 inspect` and `k6 archive` need none, no archive holds one, and k6 redacts them from logs.
+// Secrets come from k6's secret source, never from this file or the environment. Each VU reads them on its first
+// iteration, so `k6 inspect` and `k6 archive` need none, no archive holds one, and k6 redacts them from logs.
+// Reading is asynchronous; only that first iteration waits for it, so every later one stays a plain call.
 let EVOSPIN_USER_PASSWORD;
+let secretsRead = false;
 
 async function readSecrets() {
-  EVOSPIN_USER_PASSWORD ??= await secret('EVOSPIN_USER_PASSWORD');
+  EVOSPIN_USER_PASSWORD = await secret('EVOSPIN_USER_PASSWORD');
+  secretsRead = true;
 }
 
 const EVOSPIN_API_URL = envOr('EVOSPIN_API_URL', 'http://localhost:4000');
@@ -147,8 +150,10 @@ function postApiAuthSignin(user) {
   return token;
 }
 
-export async function signin() {
-  await readSecrets();
+export function signin() {
+  if (!secretsRead) {
+    return readSecrets().then(() => signin());
+  }
   const user = users[exec.scenario.iterationInTest % users.length];
   const iterationStart = Date.now();
   try {
@@ -159,8 +164,10 @@ export async function signin() {
   }
 }
 
-export async function bet() {
-  await readSecrets();
+export function bet() {
+  if (!secretsRead) {
+    return readSecrets().then(() => bet());
+  }
   const user = users[exec.scenario.iterationInTest % users.length];
   const iterationStart = Date.now();
   try {
@@ -183,8 +190,10 @@ export async function bet() {
   }
 }
 
-export async function history() {
-  await readSecrets();
+export function history() {
+  if (!secretsRead) {
+    return readSecrets().then(() => history());
+  }
   const user = users[exec.scenario.iterationInTest % users.length];
   const iterationStart = Date.now();
   try {
@@ -206,8 +215,10 @@ export async function history() {
   }
 }
 
-export async function ws() {
-  await readSecrets();
+export function ws() {
+  if (!secretsRead) {
+    return readSecrets().then(() => ws());
+  }
   const user = users[exec.scenario.iterationInTest % users.length];
   const token = postApiAuthSignin(user);
   // WebSocket /ws: the iteration ends when the socket closes.

@@ -44,12 +44,15 @@ function uniqueIndex(length, index, poolName) {
   return index;
 }
 
-// Secrets come from k6's secret source, never from this file or the environment. Each VU reads them before its
-// first request, so `k6 inspect` and `k6 archive` need none, no archive holds one, and k6 redacts them from logs.
+// Secrets come from k6's secret source, never from this file or the environment. Each VU reads them on its first
+// iteration, so `k6 inspect` and `k6 archive` need none, no archive holds one, and k6 redacts them from logs.
+// Reading is asynchronous; only that first iteration waits for it, so every later one stays a plain call.
 let EVOSPIN_USER_PASSWORD;
+let secretsRead = false;
 
 async function readSecrets() {
-  EVOSPIN_USER_PASSWORD ??= await secret('EVOSPIN_USER_PASSWORD');
+  EVOSPIN_USER_PASSWORD = await secret('EVOSPIN_USER_PASSWORD');
+  secretsRead = true;
 }
 
 const EVOSPIN_API_URL = envOr('EVOSPIN_API_URL', 'http://localhost:4000');
@@ -105,8 +108,10 @@ export const options = {
   },
 };
 
-export async function signin() {
-  await readSecrets();
+export function signin() {
+  if (!secretsRead) {
+    return readSecrets().then(() => signin());
+  }
   const user = users[uniqueIndex(users.length, exec.vu.idInTest - 1, 'users')];
   // POST /api/auth/signin
   {

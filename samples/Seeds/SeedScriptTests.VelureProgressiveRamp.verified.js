@@ -45,12 +45,15 @@ function jsonField(res, path) {
   }
 }
 
-// Secrets come from k6's secret source, never from this file or the environment. Each VU reads them before its
-// first request, so `k6 inspect` and `k6 archive` need none, no archive holds one, and k6 redacts them from logs.
+// Secrets come from k6's secret source, never from this file or the environment. Each VU reads them on its first
+// iteration, so `k6 inspect` and `k6 archive` need none, no archive holds one, and k6 redacts them from logs.
+// Reading is asynchronous; only that first iteration waits for it, so every later one stays a plain call.
 let VELURE_TEST_PASSWORD;
+let secretsRead = false;
 
 async function readSecrets() {
-  VELURE_TEST_PASSWORD ??= await secret('VELURE_TEST_PASSWORD');
+  VELURE_TEST_PASSWORD = await secret('VELURE_TEST_PASSWORD');
+  secretsRead = true;
 }
 
 const VELURE_API_URL = envOr('VELURE_API_URL', 'http://localhost:8080');
@@ -139,8 +142,10 @@ export const options = {
   },
 };
 
-export async function shopper() {
-  await readSecrets();
+export function shopper() {
+  if (!secretsRead) {
+    return readSecrets().then(() => shopper());
+  }
   let token;
   let productId;
   const iterationStart = Date.now();

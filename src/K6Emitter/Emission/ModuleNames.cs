@@ -26,7 +26,7 @@ internal sealed class ModuleNames
         "WebSocket", "setTimeout", "options", "setup", "teardown", "handleSummary", "open", "__ENV", "__VU", "__ITER",
         "console", "JSON", "Math", "Date", "String", "Array", "Object", "encodeURIComponent", "requiredEnv", "jsonField",
         "regexGroup", "uniqueIndex", "data", "res", "passed", "socket", "started", "received", "secrets", "readSecrets",
-        "secret", "pace", "iterationStart", "error", "profiles", "LOAD_PROFILE", "envOr",
+        "secretsRead", "secret", "pace", "iterationStart", "error", "profiles", "LOAD_PROFILE", "envOr",
     ];
 
     private readonly HashSet<string> _setByScenarios = new(StringComparer.Ordinal);

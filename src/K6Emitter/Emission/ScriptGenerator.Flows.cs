@@ -38,9 +38,9 @@ internal sealed partial class ScriptGenerator
     {
         var scope = new IdentifierScope(_names.Scope);
         var variables = DeclareVariables(scope, _setupVariables, fromSetup: []);
-        js.Block("export " + Async(_test.Setup, null) + "function setup() {", () =>
+        js.Block("export " + Async(_test.Setup) + "function setup() {", () =>
         {
-            ReadSecrets(js, _test.Setup, null);
+            ReadSecrets(js, _test.Setup);
             WriteDeclarations(js, variables, _setupVariables, fromSetup: false);
             var values = new ValueWriter(_names, variables, new Dictionary<string, string>());
             WriteSteps(js, _test.Setup, values, variables, "setup", scope);
@@ -55,9 +55,9 @@ internal sealed partial class ScriptGenerator
         var scope = new IdentifierScope(_names.Scope);
         var captured = CapturedVariables(_test.Teardown).ToArray();
         var variables = DeclareVariables(scope, captured, _setupVariables);
-        js.Block("export " + Async(_test.Teardown, null) + "function teardown(" + (UsesSetupData(_test.Teardown, captured) ? "data" : string.Empty) + ") {", () =>
+        js.Block("export " + Async(_test.Teardown) + "function teardown(" + (UsesSetupData(_test.Teardown, captured) ? "data" : string.Empty) + ") {", () =>
         {
-            ReadSecrets(js, _test.Teardown, null);
+            ReadSecrets(js, _test.Teardown);
             WriteDeclarations(js, variables, captured, fromSetup: true);
             var values = new ValueWriter(_names, variables, new Dictionary<string, string>());
             WriteSteps(js, _test.Teardown, values, variables, "teardown", scope);
@@ -96,9 +96,16 @@ internal sealed partial class ScriptGenerator
 
         var thinkTime = GuaranteedThinkTime(scenario.Flow);
         var paced = scenario.Executor.IsClosedModel && thinkTime > TimeSpan.Zero && CanEndEarly(scenario.Flow);
-        js.Block("export " + Async(scenario.Flow, scenario.Users) + "function " + function + "(" + (UsesSetupData(scenario.Flow, captured) ? "data" : string.Empty) + ") {", () =>
+        var parameter = UsesSetupData(scenario.Flow, captured) ? "data" : string.Empty;
+        js.Block("export function " + function + "(" + parameter + ") {", () =>
         {
-            ReadSecrets(js, scenario.Flow, scenario.Users);
+            if (ReadsSecrets(scenario.Flow, scenario.Users))
+            {
+                // An iteration k6 runs as an async function costs it more CPU than a plain call (bench/README.md, "Real
+                // k6"), so only a VU's first iteration waits for the secrets and then runs as usual.
+                js.Block("if (!secretsRead) {", () => js.Line("return readSecrets().then(() => " + function + "(" + parameter + "));"));
+            }
+
             if (scenario.Users is { } use)
             {
                 js.Line("const " + entries[use.Pool.Name] + " = " + SelectEntry(use) + ";");
@@ -165,11 +172,12 @@ internal sealed partial class ScriptGenerator
         ModuleNames.StepValues(steps).Concat(users is null ? [] : users.Pool.GeneratedFields.SelectMany(f => f.Value.Flatten()))
             .OfType<EnvironmentValue>().Any(e => e.IsSecret);
 
-    private static string Async(IReadOnlyList<Step> steps, PoolUse? users) => ReadsSecrets(steps, users) ? "async " : string.Empty;
+    private static string Async(IReadOnlyList<Step> steps) => ReadsSecrets(steps, null) ? "async " : string.Empty;
 
-    private static void ReadSecrets(ScriptBuilder js, IReadOnlyList<Step> steps, PoolUse? users)
+    // setup() and teardown() run once per test, so they simply await the secrets.
+    private static void ReadSecrets(ScriptBuilder js, IReadOnlyList<Step> steps)
     {
-        if (ReadsSecrets(steps, users))
+        if (ReadsSecrets(steps, null))
         {
             js.Line("await readSecrets();");
         }

@@ -245,20 +245,24 @@ internal sealed partial class ScriptGenerator
         if (_names.Secrets.Any())
         {
             _usesExec = true;
-            init.Line("// Secrets come from k6's secret source, never from this file or the environment. Each VU reads them before its");
-            init.Line("// first request, so `k6 inspect` and `k6 archive` need none, no archive holds one, and k6 redacts them from logs.");
+            init.Line("// Secrets come from k6's secret source, never from this file or the environment. Each VU reads them on its first");
+            init.Line("// iteration, so `k6 inspect` and `k6 archive` need none, no archive holds one, and k6 redacts them from logs.");
+            init.Line("// Reading is asynchronous; only that first iteration waits for it, so every later one stays a plain call.");
             foreach (var secret in _names.Secrets)
             {
                 init.Line("let " + secret.Identifier + ";");
             }
 
+            init.Line("let secretsRead = false;");
             init.Line();
             init.Block("async function readSecrets() {", () =>
             {
                 foreach (var secret in _names.Secrets)
                 {
-                    init.Line(secret.Identifier + " ??= await secret(" + JsString.Quote(secret.Name) + ");");
+                    init.Line(secret.Identifier + " = await secret(" + JsString.Quote(secret.Name) + ");");
                 }
+
+                init.Line("secretsRead = true;");
             });
             init.Line();
         }

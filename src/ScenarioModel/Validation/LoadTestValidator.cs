@@ -36,13 +36,7 @@ public static class LoadTestValidator
 
         // The rule core: the same rules the analyzers run while the test is typed, here over every built value.
         var facts = ModelFacts.Read(loadTest, PoolRules.CollectPools(context), out var pools);
-        var ruleSettings = new RuleSettings
-        {
-            PeakVusPerGenerator = settings.PeakVusPerGenerator,
-            ExpectedIterationDuration = settings.ExpectedIterationDuration,
-            KnownPoolCount = settings.KnownPoolCounts is { } known ? name => known.TryGetValue(name, out var count) ? count : null : null,
-            Documents = settings.Documents,
-        };
+        var ruleSettings = RuleSettingsOf(settings);
         var sink = new ModelDiagnosticSink(context.Report);
         RuleEngine.CheckTest(facts, ruleSettings, sink);
         foreach (var metric in ModelFacts.CustomMetricDeclarations(facts))
@@ -65,6 +59,15 @@ public static class LoadTestValidator
         TextRules.Check(context);
         return DiagnosticOrder.Sort(context);
     }
+
+    /// <summary>Gets the rule core's settings for a validation's settings (profiles check their shapes with the same).</summary>
+    internal static RuleSettings RuleSettingsOf(ValidationSettings settings) => new()
+    {
+        PeakVusPerGenerator = settings.PeakVusPerGenerator,
+        ExpectedIterationDuration = settings.ExpectedIterationDuration,
+        KnownPoolCount = settings.KnownPoolCounts is { } known ? name => known.TryGetValue(name, out var count) ? count : null : null,
+        Documents = settings.Documents,
+    };
 
     /// <summary>
     /// Puts the diagnostics of the rule core and of the model-only rules into the documented order: the load test and

@@ -77,12 +77,16 @@ internal static partial class ProfileRules
                 continue;
             }
 
-            // What k6 would reject when it starts this profile, and the test as defined does not already show (hints such
-            // as a breakpoint ramp that never ramps down are the point of some profiles, so only errors count).
+            // What k6 would reject when it starts this profile, or the script would abort on in its middle, and the test
+            // as defined does not already show (hints such as a breakpoint ramp that never ramps down are the point of
+            // some profiles, so only errors count).
             foreach (var diagnostic in ScenarioDiagnostics(context.Test, context.Settings, profile.Shape(context.Scenarios)).Where(d => d.IsError && !asDefined.Contains(Key(d))))
             {
+                var (problem, advice) = diagnostic.Id == DiagnosticCatalog.PoolTooSmall.Id
+                    ? ("needs more unique pool entries than the pool has", "lower the profile's scale or duration, or add entries to the pool")
+                    : ("shapes a scenario the way k6 rejects", "change the profile's scale, duration or executor");
                 context.Report(DiagnosticCatalog.InvalidRunProfile, path + "." + diagnostic.Path, location, name,
-                    "shapes a scenario the way k6 rejects (" + diagnostic.Id + ": " + diagnostic.Message.TrimEnd('.') + ")", "change the profile's scale, duration or executor");
+                    problem + " (" + diagnostic.Id + ": " + diagnostic.Message.TrimEnd('.') + ")", advice);
             }
         }
     }
@@ -112,14 +116,21 @@ internal static partial class ProfileRules
         }
     }
 
-    /// <summary>The scenario and executor findings (01xx) of the rule core on the test with its scenarios shaped.</summary>
+    /// <summary>
+    /// The scenario and executor findings (01xx) and the unique-pool demand (K6S0303: a profile that scales VUs, rates
+    /// or durations also scales how many unique entries it takes) of the rule core on the test with its scenarios shaped.
+    /// </summary>
     private static ModelDiagnostic[] ScenarioDiagnostics(LoadTest test, ValidationSettings settings, IReadOnlyList<Scenario> scenarios)
     {
         var shaped = new ValidationContext(test with { Scenarios = scenarios, Profiles = [] }, settings);
-        var facts = ModelFacts.Read(shaped.Test, [], out _);
+        var facts = ModelFacts.Read(shaped.Test, PoolRules.CollectPools(shaped), out _);
         var findings = new List<ModelDiagnostic>();
-        Rules.RuleEngine.CheckTest(facts, new Rules.RuleSettings { PeakVusPerGenerator = 0 }, new ModelDiagnosticSink(findings));
-        return findings.Where(d => d.Id.StartsWith("K6S01", StringComparison.Ordinal)).ToArray();
+        var ruleSettings = LoadTestValidator.RuleSettingsOf(settings);
+        // Only executor and pool findings are kept: the capacity hint and the OpenAPI checks would be work for nothing.
+        ruleSettings.PeakVusPerGenerator = 0;
+        ruleSettings.Documents = null;
+        Rules.RuleEngine.CheckTest(facts, ruleSettings, new ModelDiagnosticSink(findings));
+        return findings.Where(d => d.Id.StartsWith("K6S01", StringComparison.Ordinal) || d.Id == DiagnosticCatalog.PoolTooSmall.Id).ToArray();
     }
 
     private static string Key(ModelDiagnostic diagnostic) => diagnostic.Id + "|" + diagnostic.Path + "|" + diagnostic.Message;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using Jint;
 using K6Scenarios.Emitter.Tests.Support;
 using K6Scenarios.Model;
 
@@ -116,7 +117,7 @@ public class FailureBehaviourTests
         Assert.Contains("import secrets from 'k6/secrets';", script, StringComparison.Ordinal);
         Assert.DoesNotContain("__ENV.PASSWORD", script, StringComparison.Ordinal);
         Assert.DoesNotContain("requiredEnv('PASSWORD')", script, StringComparison.Ordinal);
-        Assert.Contains("export async function main() {\n  await readSecrets();", script, StringComparison.Ordinal);
+        Assert.Contains("export function main() {\n  if (!secretsRead) {\n    return readSecrets().then(() => main());\n  }", script, StringComparison.Ordinal);
 
         // Without the secret the module loads (k6 inspect, k6 archive); the first iteration stops the test with the flag to pass.
         using var harness = new JsHarness(script);
@@ -133,6 +134,38 @@ public class FailureBehaviourTests
         harness.Call("main");
         var body = harness.Requests[0].GetProperty("body").GetString()!;
         Assert.Contains("\"password\":\"secret-from-env\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_a_vus_first_iteration_waits_for_its_secrets()
+    {
+        // An async iteration costs k6 more CPU than a plain call, so later iterations must not await anything.
+        using var harness = Emit.Run(SignIn(capture: false));
+        var first = harness.Invoke("main");
+        Assert.True(first.IsPromise());
+        first.UnwrapIfPromise();
+        harness.Call("main", iteration: 1);
+        Assert.False(harness.Invoke("main", iteration: 2).IsPromise());
+        Assert.All(harness.Requests.EnumerateArray(), r => Assert.Contains("\"password\":\"secret-from-env\"", r.GetProperty("body").GetString()!, StringComparison.Ordinal));
+        Assert.Equal(3, harness.Requests.GetArrayLength());
+    }
+
+    [Fact]
+    public void The_first_iteration_keeps_the_setup_data_while_it_waits_for_secrets()
+    {
+        var test = LoadTest.Create("setup-and-secret")
+            .BaseUrl("API_URL", "http://localhost")
+            .Setup(f => f.Post("/api/auth/token", r => r.ExpectStatus(200).Capture(Token, CaptureSource.Json("token"))))
+            .Scenario("main", s => s.ConstantVus(1, TimeSpan.FromSeconds(5)).Flow(f => f
+                .Get("/api/me", r => r.BearerToken(Token).Header("X-Key", Value.Secret("PASSWORD")).ExpectStatus(200))
+                .ThinkTime(TimeSpan.FromSeconds(1))))
+            .Build();
+        using var harness = Emit.Run(test, respond: (method, _) => method == "POST" ? """{"status":200,"body":"{\"token\":\"shared\"}"}""" : """{"status":200,"body":"{}"}""");
+        var data = harness.Call("setup");
+        Assert.True(harness.Invoke("main", data: data).UnwrapIfPromise().IsUndefined());
+        var headers = harness.Requests[1].GetProperty("params").GetProperty("headers");
+        Assert.Equal("Bearer shared", headers.GetProperty("Authorization").GetString());
+        Assert.Equal("secret-from-env", headers.GetProperty("X-Key").GetString());
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text.Json;
 using K6Scenarios.Emitter.Tests.Support;
 using K6Scenarios.Model;
+using K6Scenarios.Model.Validation;
 
 namespace K6Scenarios.Emitter.Tests.Emission;
 
@@ -128,6 +130,85 @@ public class RunProfileTests
         Assert.StartsWith(path, diagnostic.Path, StringComparison.Ordinal);
         Assert.Contains(message, diagnostic.Message, StringComparison.Ordinal);
         Assert.EndsWith("RunProfileTests.cs", diagnostic.Location!.FilePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_profile_that_takes_more_unique_users_than_the_pool_holds_is_K6S0117()
+    {
+        // 200 VUs fit a pool of 300 users; the stress profile's 400 VUs would abort the run when VU 301 starts.
+        var pool = UserPool.FromJsonFile("users", "users.json", ["email"]).WithCount(300);
+        var test = LoadTest.Create("storm")
+            .BaseUrl("API_URL", "http://localhost:4000")
+            .Scenario("signin", s => s
+                .ConstantVus(200, TimeSpan.FromMinutes(1))
+                .WithUsers(pool, PoolSelection.UniquePerVu)
+                .Flow(f => f.Post("/api/auth/signin", r => r.JsonBody(new { email = pool.Field("email") }).ExpectStatus(201)).ThinkTime(TimeSpan.FromSeconds(1))))
+            .Profile("smoke", p => p.Scale(vus: 0.01))
+            .Profile("stress", p => p.Scale(vus: 2))
+            .Build();
+        var diagnostic = Assert.Single(LoadTestValidator.Validate(test));
+        Assert.Equal("K6S0117", diagnostic.Id);
+        Assert.StartsWith("profiles.stress.", diagnostic.Path, StringComparison.Ordinal);
+        Assert.Equal(
+            "Run profile 'stress' needs more unique pool entries than the pool has (K6S0303: Pool 'users' has 300 entries but scenario 'signin' needs 400 unique ones (one per VU at its peak of 400 VUs); add entries, lower the load, or pick round-robin); lower the profile's scale or duration, or add entries to the pool",
+            diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_profile_that_runs_longer_than_a_unique_per_iteration_pool_lasts_is_K6S0117()
+    {
+        // 10 iterations a second for 10 s take 100 of the 150 users; the soak profile's 30 s would take 300.
+        var soak = Assert.Single(LoadTestValidator.Validate(Orders(users: 150)));
+        Assert.Equal("K6S0117", soak.Id);
+        Assert.Contains("Run profile 'soak' needs more unique pool entries than the pool has (K6S0303: Pool 'users' has 150 entries but scenario 'buy' needs 300 unique ones", soak.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_profile_that_needs_no_more_than_the_test_as_defined_adds_no_diagnostic()
+    {
+        // 50 users are too few as defined (K6S0303); "twin" needs exactly as many, "smoke" fewer: neither says more.
+        var diagnostics = LoadTestValidator.Validate(Orders(users: 50, p => p.Profile("twin", t => t.Scale(vus: 1)).Profile("smoke", t => t.Duration(TimeSpan.FromSeconds(5)))));
+        Assert.Equal(["K6S0117", "K6S0303"], diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.StartsWith("Run profile 'soak' ", Assert.Single(diagnostics, d => d.Id == "K6S0117").Message, StringComparison.Ordinal);
+    }
+
+    private static LoadTest Orders(int users, Func<LoadTestBuilder, LoadTestBuilder>? profiles = null)
+    {
+        var test = LoadTest.Create("orders")
+            .BaseUrl("API_URL", "http://localhost:4000")
+            .Scenario("buy", s => s
+                .ConstantArrivalRate(10, TimeSpan.FromSeconds(10), preAllocatedVus: 5)
+                .WithUsers(UserPool.FromJsonFile("users", "users.json", ["email"]).WithCount(users), PoolSelection.UniquePerIteration)
+                .Flow(f => f.Post("/orders", r => r.ExpectStatus(201))))
+            .Profile("soak", p => p.Duration(TimeSpan.FromSeconds(30)));
+        return (profiles is null ? test : profiles(test)).Build();
+    }
+
+    [Fact]
+    public void A_profile_is_judged_against_the_pool_file_counted_at_emit_time()
+    {
+        // The pool states no count: the emitter counts the file's entries (3) and judges every profile against them.
+        var folder = Directory.CreateTempSubdirectory("k6s-profile-pool").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "users.json"), """[{"email":"a@x.test"},{"email":"b@x.test"},{"email":"c@x.test"}]""");
+            var pool = UserPool.FromJsonFile("users", "users.json", ["email"]);
+            var test = LoadTest.Create("storm")
+                .BaseUrl("API_URL", "http://localhost:4000")
+                .Scenario("signin", s => s
+                    .ConstantVus(2, TimeSpan.FromSeconds(10))
+                    .WithUsers(pool, PoolSelection.UniquePerVu)
+                    .Flow(f => f.Post("/api/auth/signin", r => r.JsonBody(new { email = pool.Field("email") }).ExpectStatus(201)).ThinkTime(TimeSpan.FromSeconds(1))))
+                .Profile("stress", p => p.Scale(vus: 2))
+                .Build();
+            var result = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = folder }).Emit(test);
+            Assert.False(result.Succeeded);
+            Assert.Contains("Pool 'users' has 3 entries but scenario 'signin' needs 4 unique ones", Assert.Single(result.Diagnostics, d => d.Id == "K6S0117").Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

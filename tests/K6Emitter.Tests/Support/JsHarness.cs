@@ -105,7 +105,13 @@ internal sealed class JsHarness : IDisposable
     public JsonElement Sleeps => ToJson(Recorded.Get("sleeps"));
 
     /// <summary>Calls an exported function as VU <paramref name="vu"/> in iteration <paramref name="iteration"/>.</summary>
-    public JsValue Call(string exportName, int vu = 1, int iteration = 0, JsValue? data = null)
+    public JsValue Call(string exportName, int vu = 1, int iteration = 0, JsValue? data = null) =>
+
+        // A function may return a promise (k6 awaits it): it settles before the call returns.
+        Invoke(exportName, vu, iteration, data).UnwrapIfPromise();
+
+    /// <summary>Calls an exported function and returns what it returned, a promise left as it is.</summary>
+    public JsValue Invoke(string exportName, int vu = 1, int iteration = 0, JsValue? data = null)
     {
         var context = (Jint.Native.Object.ObjectInstance)_engine.Modules.Import("harness").Get("context");
         context.Set("vu", vu);
@@ -116,8 +122,7 @@ internal sealed class JsHarness : IDisposable
             throw new InvalidOperationException(exportName + " is not exported");
         }
 
-        // Functions that read secrets are async, as k6 allows: their promise settles before the call returns.
-        return _engine.Invoke(function, data ?? JsValue.Undefined).UnwrapIfPromise();
+        return _engine.Invoke(function, data ?? JsValue.Undefined);
     }
 
     public void Dispose() => _engine.Dispose();

@@ -129,6 +129,13 @@ public static class Program
         var hand = HandWritten(20, null, duration);
         const string UniqueIndex = "function uniqueIndex(length, index, poolName) {\n  if (index >= length) {\n    exec.test.abort(`Pool ${poolName} has ${length} entries`);\n  }\n  return index;\n}\n";
         const string JsonField = "function jsonField(res, path) {\n  try {\n    return res.json(path);\n  } catch (error) {\n    return undefined;\n  }\n}\n";
+        // The hand-written script reading its password from k6/secrets: the declaration replaces the -e read, the
+        // iteration's first lines replace its signature.
+        string FromSecrets(string declaration, string iteration) => hand
+            .Replace("import { SharedArray } from 'k6/data';\n", "import { SharedArray } from 'k6/data';\nimport secrets from 'k6/secrets';\n", StringComparison.Ordinal)
+            .Replace("const PASSWORD = __ENV.EVOSPIN_USER_PASSWORD;", declaration, StringComparison.Ordinal)
+            .Replace("export function signin() {\n", iteration, StringComparison.Ordinal);
+
         var variants = new (string Name, string Script)[]
         {
             ("hand-written", hand),
@@ -136,16 +143,12 @@ public static class Program
             ("+ jsonField (try/catch)", hand.Replace("const users =", JsonField + "const users =", StringComparison.Ordinal).Replace("r.json('accessToken')", "jsonField(r, 'accessToken')", StringComparison.Ordinal)),
             ("+ block scope { const res }", hand.Replace("  const res = http.post", "  {\n  const res = http.post", StringComparison.Ordinal).Replace("  });\n}\n", "  });\n  }\n}\n", StringComparison.Ordinal)),
             // The password from k6/secrets, read once per VU: the iteration becomes an async function that awaits every time.
-            ("+ async secret read (k6/secrets)", hand
-                .Replace("import { SharedArray } from 'k6/data';\n", "import { SharedArray } from 'k6/data';\nimport secrets from 'k6/secrets';\n", StringComparison.Ordinal)
-                .Replace("const PASSWORD = __ENV.EVOSPIN_USER_PASSWORD;", "let PASSWORD;", StringComparison.Ordinal)
-                .Replace("export function signin() {\n", "export async function signin() {\n  PASSWORD ??= await secrets.get('EVOSPIN_USER_PASSWORD');\n", StringComparison.Ordinal)),
+            ("+ async secret read (k6/secrets)", FromSecrets("let PASSWORD;", "export async function signin() {\n  PASSWORD ??= await secrets.get('EVOSPIN_USER_PASSWORD');\n")),
             // The emitted shape since 2026-12-07: the first iteration of a VU reads the secrets and continues in a
             // promise; every later iteration is a plain function call.
-            ("+ secret read on a VU's first iteration", hand
-                .Replace("import { SharedArray } from 'k6/data';\n", "import { SharedArray } from 'k6/data';\nimport secrets from 'k6/secrets';\n", StringComparison.Ordinal)
-                .Replace("const PASSWORD = __ENV.EVOSPIN_USER_PASSWORD;", "let PASSWORD;\nlet secretsRead = false;\nasync function readSecrets() {\n  PASSWORD = await secrets.get('EVOSPIN_USER_PASSWORD');\n  secretsRead = true;\n}", StringComparison.Ordinal)
-                .Replace("export function signin() {\n", "export function signin() {\n  if (!secretsRead) {\n    return readSecrets().then(() => signin());\n  }\n", StringComparison.Ordinal)),
+            ("+ secret read on a VU's first iteration", FromSecrets(
+                "let PASSWORD;\nlet secretsRead = false;\nasync function readSecrets() {\n  PASSWORD = await secrets.get('EVOSPIN_USER_PASSWORD');\n  secretsRead = true;\n}",
+                "export function signin() {\n  if (!secretsRead) {\n    return readSecrets().then(() => signin());\n  }\n")),
             ("+ checks threshold", hand.Replace(" } },\n};", " } },\n  thresholds: { 'checks': ['rate>=0.99'] },\n};", StringComparison.Ordinal)),
         };
         foreach (var (name, text) in variants.Skip(1))

@@ -136,16 +136,7 @@ public class RunProfileTests
     public void A_profile_that_takes_more_unique_users_than_the_pool_holds_is_K6S0117()
     {
         // 200 VUs fit a pool of 300 users; the stress profile's 400 VUs would abort the run when VU 301 starts.
-        var pool = UserPool.FromJsonFile("users", "users.json", ["email"]).WithCount(300);
-        var test = LoadTest.Create("storm")
-            .BaseUrl("API_URL", "http://localhost:4000")
-            .Scenario("signin", s => s
-                .ConstantVus(200, TimeSpan.FromMinutes(1))
-                .WithUsers(pool, PoolSelection.UniquePerVu)
-                .Flow(f => f.Post("/api/auth/signin", r => r.JsonBody(new { email = pool.Field("email") }).ExpectStatus(201)).ThinkTime(TimeSpan.FromSeconds(1))))
-            .Profile("smoke", p => p.Scale(vus: 0.01))
-            .Profile("stress", p => p.Scale(vus: 2))
-            .Build();
+        var test = Storm(UserPool.FromJsonFile("users", "users.json", ["email"]).WithCount(300), vus: 200).Profile("smoke", p => p.Scale(vus: 0.01)).Build();
         var diagnostic = Assert.Single(LoadTestValidator.Validate(test));
         Assert.Equal("K6S0117", diagnostic.Id);
         Assert.StartsWith("profiles.stress.", diagnostic.Path, StringComparison.Ordinal);
@@ -172,6 +163,15 @@ public class RunProfileTests
         Assert.StartsWith("Run profile 'soak' ", Assert.Single(diagnostics, d => d.Id == "K6S0117").Message, StringComparison.Ordinal);
     }
 
+    // A sign-in storm whose VUs each take their own user, with a stress profile at twice the VUs.
+    private static LoadTestBuilder Storm(UserPool pool, int vus) => LoadTest.Create("storm")
+        .BaseUrl("API_URL", "http://localhost:4000")
+        .Scenario("signin", s => s
+            .ConstantVus(vus, TimeSpan.FromMinutes(1))
+            .WithUsers(pool, PoolSelection.UniquePerVu)
+            .Flow(f => f.Post("/api/auth/signin", r => r.JsonBody(new { email = pool.Field("email") }).ExpectStatus(201)).ThinkTime(TimeSpan.FromSeconds(1))))
+        .Profile("stress", p => p.Scale(vus: 2));
+
     private static LoadTest Orders(int users, Func<LoadTestBuilder, LoadTestBuilder>? profiles = null)
     {
         var test = LoadTest.Create("orders")
@@ -192,15 +192,7 @@ public class RunProfileTests
         try
         {
             File.WriteAllText(Path.Combine(folder, "users.json"), """[{"email":"a@x.test"},{"email":"b@x.test"},{"email":"c@x.test"}]""");
-            var pool = UserPool.FromJsonFile("users", "users.json", ["email"]);
-            var test = LoadTest.Create("storm")
-                .BaseUrl("API_URL", "http://localhost:4000")
-                .Scenario("signin", s => s
-                    .ConstantVus(2, TimeSpan.FromSeconds(10))
-                    .WithUsers(pool, PoolSelection.UniquePerVu)
-                    .Flow(f => f.Post("/api/auth/signin", r => r.JsonBody(new { email = pool.Field("email") }).ExpectStatus(201)).ThinkTime(TimeSpan.FromSeconds(1))))
-                .Profile("stress", p => p.Scale(vus: 2))
-                .Build();
+            var test = Storm(UserPool.FromJsonFile("users", "users.json", ["email"]), vus: 2).Build();
             var result = new K6ScriptEmitter(new EmitterOptions { BaseDirectory = folder }).Emit(test);
             Assert.False(result.Succeeded);
             Assert.Contains("Pool 'users' has 3 entries but scenario 'signin' needs 4 unique ones", Assert.Single(result.Diagnostics, d => d.Id == "K6S0117").Message, StringComparison.Ordinal);

@@ -15,6 +15,8 @@
 # (from `git archive`, so the checkout is not touched): a change is judged against its baseline in the same run, on
 # the same machine state, rather than against a series recorded on another day.
 set -euo pipefail
+# A failed build inside $(...) (the analyzer sets) must stop the script, not leave a compile without its analyzers.
+shopt -s inherit_errexit
 
 runs=${1:-6}
 load_tests=${2:-1000}

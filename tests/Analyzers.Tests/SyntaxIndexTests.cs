@@ -11,8 +11,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace K6Scenarios.Analyzers.Tests;
 
 /// <summary>
-/// The tree walk recurses, and below a depth limit walks the rest of a subtree without recursion: both must find the
-/// same invocations, local names and function levels, in the same order.
+/// The tree walk recurses, reading the kinds a fluent chain is made of through their typed children, and below a depth
+/// limit walks the rest of a subtree without recursion through every child: both must find the same invocations,
+/// local names and function levels, in the same order.
 /// </summary>
 public sealed class SyntaxIndexTests
 {
@@ -34,7 +35,7 @@ public sealed class SyntaxIndexTests
     }
 
     [Fact]
-    public void Shadowed_parameters_unfinished_code_and_nested_lambdas_are_indexed_the_same_at_every_depth()
+    public void Shadowed_parameters_unfinished_code_named_arguments_and_nested_lambdas_are_indexed_the_same_at_every_depth()
     {
         const string Source = """
             class C
@@ -43,6 +44,7 @@ public sealed class SyntaxIndexTests
                 {
                     b.Flow(f => f.Get("/a", r => r.Expect(r.Status).Then(x => r.Named(x)))
                         .Post("/b", r => { var local = r; local.Json(new { r = 1 }); return r.Done(q => q.Of(r)); })
+                        .Patch("/d", r => r.Json(r: r.Value, other: new { r, s = r.Count }).Then([A] q => q.Of(r)))
                         .Put("/c", r => r.);
                     foreach (var item in Enumerable.Range(0, count)) { b.Each(item, delegate (int v) { return v is int w ? w : 0; }); }
                 }

@@ -137,4 +137,29 @@ public sealed class DiagnosticLocationTests
 
         AssertAt(diagnostics, DiagnosticCatalog.ScriptValidationFailed, 11, 13);
     }
+
+    [Fact]
+    public void A_kubernetes_name_the_api_server_refuses_points_at_the_kubernetes_settings()
+    {
+        var diagnostics = Emit("""
+            baseUrls:
+              api: { env: API_URL, default: "http://localhost:8080" }
+            loadTests:
+              - name: checkout
+                baseUrl: api
+                kubernetes:
+                  parallelism: 2
+                  namespace: Perf_Team
+                scenarios:
+                  checkout:
+                    executor: shared-iterations
+                    flow:
+                      - get: /products
+                        expect: 200
+                      - think: 1s
+            """);
+
+        Assert.Equal("kubernetes.namespace", Assert.Single(diagnostics, d => d.IsError).Path);
+        AssertAt(diagnostics, DiagnosticCatalog.InvalidSettingValue, 7, 7);
+    }
 }

@@ -436,6 +436,7 @@ internal sealed partial class ModelBuilder
         Separate = kubernetes.Separate ?? false,
         SecretName = kubernetes.SecretName,
         Arguments = kubernetes.Arguments ?? [],
+        DefinedAt = kubernetes.Location,
     };
 
     private BaseUrl? ResolveBaseUrl(string name, SourceLocation? at)

@@ -220,11 +220,13 @@ public sealed class LoadTestBuilder
     /// </summary>
     /// <param name="parallelism">The runner pods.</param>
     /// <param name="configure">Changes the other settings: <c>k =&gt; k with { Namespace = "perf" }</c>.</param>
+    /// <param name="file">Filled by the compiler.</param>
+    /// <param name="line">Filled by the compiler.</param>
     /// <returns>This builder.</returns>
-    public LoadTestBuilder RunOnKubernetes(int parallelism, Func<KubernetesRun, KubernetesRun>? configure = null)
+    public LoadTestBuilder RunOnKubernetes(int parallelism, Func<KubernetesRun, KubernetesRun>? configure = null, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
-        var run = new KubernetesRun { Parallelism = parallelism };
+        var run = new KubernetesRun { Parallelism = parallelism, DefinedAt = SourceLocation.FromCaller(file, line) };
         _test = _test with { Kubernetes = configure is null ? run : configure(run) ?? throw new InvalidOperationException("The Kubernetes change returned null.") };
         return this;
     }

@@ -331,6 +331,10 @@ public static partial class DiagnosticCatalog
     public static readonly RuleDescriptor ArrivalRateUnderProvisioned = new("K6S0603", "Arrival rate needs more VUs than allowed",
         "Scenario '{0}' starts up to {1} iterations/s; at {2} per iteration that needs about {3} VUs but at most {4} are allowed, so iterations will be dropped; raise maxVUs", Capacity, RuleSeverity.Warning);
 
+    /// <summary>K6S0604: a run profile that reshapes the test beyond one load generator or its scenarios' VUs.</summary>
+    public static readonly RuleDescriptor RunProfileBeyondCapacity = new("K6S0604", "Run profile beyond the test's capacity",
+        "Run profile '{0}' {1} ({2}); {3}", Capacity, RuleSeverity.Warning);
+
     // 09xx: emission, validation and tooling.
 
     /// <summary>K6S0990: an analyzer met code it could not handle (a bug in K6Scenarios, reported instead of crashing the build).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using K6Scenarios.Diagnostics;
 
 namespace K6Scenarios.Model;
 
@@ -32,4 +33,7 @@ public sealed record KubernetesRun
 
     /// <summary>Gets extra k6 command-line arguments for every runner (besides the load test's outputs).</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>Gets where the run was configured (the <c>RunOnKubernetes</c> call or the scenario file's <c>kubernetes</c> key), for diagnostics.</summary>
+    public SourceLocation? DefinedAt { get; init; }
 }

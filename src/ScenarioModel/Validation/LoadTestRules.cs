@@ -28,10 +28,9 @@ internal static class LoadTestRules
     {
         var test = context.Test;
         var location = test.DefinedAt;
-        if (test.Kubernetes is { Parallelism: < 1 } kubernetes)
+        if (test.Kubernetes is { } kubernetes)
         {
-            context.Report(DiagnosticCatalog.InvalidSettingValue, "kubernetes.parallelism", location,
-                "k6-operator parallelism", kubernetes.Parallelism, "use 1 or more runner pods");
+            CheckKubernetes(context, kubernetes);
         }
 
         context.Environment.AddBaseUrl(test.DefaultBaseUrl, "baseUrl", location);
@@ -80,6 +79,85 @@ internal static class LoadTestRules
         }
 
         CheckCloud(context, options.Cloud);
+    }
+
+    // What the Kubernetes API server accepts for the manifest's names (apimachinery's validation): a namespace is a DNS
+    // label, a Secret's name a DNS subdomain. kubectl would refuse them only at apply time, after the run was planned.
+    private const int DnsLabelLength = 63;
+    private const int DnsSubdomainLength = 253;
+
+    private static void CheckKubernetes(ValidationContext context, KubernetesRun kubernetes)
+    {
+        var location = kubernetes.DefinedAt ?? context.Test.DefinedAt;
+        if (kubernetes.Parallelism < 1)
+        {
+            context.Report(DiagnosticCatalog.InvalidSettingValue, "kubernetes.parallelism", location,
+                "k6-operator parallelism", kubernetes.Parallelism, "use 1 or more runner pods");
+        }
+
+        if (kubernetes.Namespace is { } ns && !IsDnsLabel(ns))
+        {
+            context.Report(DiagnosticCatalog.InvalidSettingValue, "kubernetes.namespace", location,
+                "Kubernetes namespace", Safe.Quote(TextCharacters.Escape(ns)),
+                "Kubernetes refuses it; use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit");
+        }
+
+        if (kubernetes.SecretName is { } secret && !IsDnsSubdomain(secret))
+        {
+            context.Report(DiagnosticCatalog.InvalidSettingValue, "kubernetes.secretName", location,
+                "Kubernetes Secret name", Safe.Quote(TextCharacters.Escape(secret)),
+                "Kubernetes refuses it; use at most 253 lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit");
+        }
+
+        // The API server refuses an image with white space around it, and no registry names an image with any inside.
+        if (kubernetes.RunnerImage is { } image && (image.Length == 0 || image.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))))
+        {
+            context.Report(DiagnosticCatalog.InvalidSettingValue, "kubernetes.runnerImage", location,
+                "k6-operator runner image", Safe.Quote(TextCharacters.Escape(image)),
+                "name an image without white space, such as grafana/k6:1.4.0, or leave it unset for the operator's default");
+        }
+    }
+
+    /// <summary>Gets whether a name is an RFC 1123 DNS label as Kubernetes checks it (a namespace, for one).</summary>
+    internal static bool IsDnsLabel(string name) =>
+        name.Length is > 0 and <= DnsLabelLength && IsLabelPart(name.AsSpan());
+
+    /// <summary>Gets whether a name is an RFC 1123 DNS subdomain as Kubernetes checks it (a Secret's name, for one).</summary>
+    internal static bool IsDnsSubdomain(string name)
+    {
+        if (name.Length is 0 or > DnsSubdomainLength)
+        {
+            return false;
+        }
+
+        foreach (var part in name.Split('.'))
+        {
+            if (part.Length == 0 || !IsLabelPart(part.AsSpan()))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsLabelPart(ReadOnlySpan<char> part)
+    {
+        static bool IsAlphanumeric(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9');
+        if (!IsAlphanumeric(part[0]) || !IsAlphanumeric(part[^1]))
+        {
+            return false;
+        }
+
+        foreach (var c in part)
+        {
+            if (!IsAlphanumeric(c) && c != '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void CheckCloud(ValidationContext context, CloudOptions? cloud)

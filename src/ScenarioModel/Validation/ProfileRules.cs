@@ -7,8 +7,9 @@ using K6Scenarios.Diagnostics;
 namespace K6Scenarios.Model.Validation;
 
 /// <summary>
-/// Run profiles (K6S0117) and the gate on checks (K6S0210). Each profile's scenarios are shaped as the script runs
-/// them and checked with the executor rules, so a profile k6 would reject at start is an error before anything runs.
+/// Run profiles (K6S0117, K6S0604) and the gate on checks (K6S0210). Each profile's scenarios are shaped as the script
+/// runs them and checked with the executor, pool and capacity rules, so a profile k6 would reject at start is an error
+/// before anything runs, and a spike beyond one load generator is a warning before anyone starts it.
 /// </summary>
 internal static partial class ProfileRules
 {
@@ -22,9 +23,10 @@ internal static partial class ProfileRules
         }
 
         var scenarioNames = context.Scenarios.Select(ValidationContext.NameOf).ToHashSet(StringComparer.Ordinal);
-        var asDefined = ScenarioDiagnostics(context.Test, context.Settings, context.Scenarios)
-            .Select(Key)
-            .ToHashSet(StringComparer.Ordinal);
+        var asDefined = ScenarioDiagnostics(context.Test, context.Settings, context.Scenarios);
+        var errorsAsDefined = asDefined.Where(d => d.IsError).Select(Key).ToHashSet(StringComparer.Ordinal);
+        // A capacity hint the test as defined already gets is not repeated for each profile that scales it further.
+        var hintsAsDefined = asDefined.Where(IsCapacityHint).Select(d => d.Id + "|" + d.Path).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var profile in profiles)
         {
@@ -77,16 +79,27 @@ internal static partial class ProfileRules
                 continue;
             }
 
-            // What k6 would reject when it starts this profile, or the script would abort on in its middle, and the test
-            // as defined does not already show (hints such as a breakpoint ramp that never ramps down are the point of
-            // some profiles, so only errors count).
-            foreach (var diagnostic in ScenarioDiagnostics(context.Test, context.Settings, profile.Shape(context.Scenarios)).Where(d => d.IsError && !asDefined.Contains(Key(d))))
+            // What k6 would reject when it starts this profile, or the script would abort on in its middle, and what the
+            // load generators could not sustain, as far as the test as defined does not already show it (hints such as a
+            // breakpoint ramp that never ramps down are the point of some profiles, so of the hints only capacity counts).
+            foreach (var diagnostic in ScenarioDiagnostics(context.Test, context.Settings, profile.Shape(context.Scenarios)))
             {
-                var (problem, advice) = diagnostic.Id == DiagnosticCatalog.PoolTooSmall.Id
-                    ? ("needs more unique pool entries than the pool has", "lower the profile's scale or duration, or add entries to the pool")
-                    : ("shapes a scenario the way k6 rejects", "change the profile's scale, duration or executor");
-                context.Report(DiagnosticCatalog.InvalidRunProfile, path + "." + diagnostic.Path, location, name,
-                    problem + " (" + diagnostic.Id + ": " + diagnostic.Message.TrimEnd('.') + ")", advice);
+                if (diagnostic.IsError && !errorsAsDefined.Contains(Key(diagnostic)))
+                {
+                    var (problem, advice) = diagnostic.Id == DiagnosticCatalog.PoolTooSmall.Id
+                        ? ("needs more unique pool entries than the pool has", "lower the profile's scale or duration, or add entries to the pool")
+                        : ("shapes a scenario the way k6 rejects", "change the profile's scale, duration or executor");
+                    context.Report(DiagnosticCatalog.InvalidRunProfile, path + "." + diagnostic.Path, location, name,
+                        problem + " (" + diagnostic.Id + ": " + diagnostic.Message.TrimEnd('.') + ")", advice);
+                }
+                else if (IsCapacityHint(diagnostic) && !hintsAsDefined.Contains(diagnostic.Id + "|" + diagnostic.Path))
+                {
+                    var (problem, advice) = diagnostic.Id == DiagnosticCatalog.PeakVusAboveGeneratorLimit.Id
+                        ? ("peaks beyond one load generator", "run the test distributed (k6-operator parallelism or cloud) when you run this profile, or lower its scale")
+                        : ("starts more iterations than its VUs can run", "raise the scenario's maxVUs or lower the profile's rate scale");
+                    context.Report(DiagnosticCatalog.RunProfileBeyondCapacity, path + "." + diagnostic.Path, location, name,
+                        problem, diagnostic.Id + ": " + diagnostic.Message.TrimEnd('.'), advice);
+                }
             }
         }
     }
@@ -117,8 +130,9 @@ internal static partial class ProfileRules
     }
 
     /// <summary>
-    /// The scenario and executor findings (01xx) and the unique-pool demand (K6S0303: a profile that scales VUs, rates
-    /// or durations also scales how many unique entries it takes) of the rule core on the test with its scenarios shaped.
+    /// The scenario and executor findings (01xx), the unique-pool demand (K6S0303: a profile that scales VUs, rates or
+    /// durations also scales how many unique entries it takes) and the capacity hints on VUs (K6S0602, K6S0603) of the
+    /// rule core on the test with its scenarios shaped.
     /// </summary>
     private static ModelDiagnostic[] ScenarioDiagnostics(LoadTest test, ValidationSettings settings, IReadOnlyList<Scenario> scenarios)
     {
@@ -126,12 +140,14 @@ internal static partial class ProfileRules
         var facts = ModelFacts.Read(shaped.Test, PoolRules.CollectPools(shaped), out _);
         var findings = new List<ModelDiagnostic>();
         var ruleSettings = LoadTestValidator.RuleSettingsOf(settings);
-        // Only executor and pool findings are kept: the capacity hint and the OpenAPI checks would be work for nothing.
-        ruleSettings.PeakVusPerGenerator = 0;
+        // The OpenAPI checks do not depend on the shape: they would be work for nothing.
         ruleSettings.Documents = null;
         Rules.RuleEngine.CheckTest(facts, ruleSettings, new ModelDiagnosticSink(findings));
-        return findings.Where(d => d.Id.StartsWith("K6S01", StringComparison.Ordinal) || d.Id == DiagnosticCatalog.PoolTooSmall.Id).ToArray();
+        return findings.Where(d => d.Id.StartsWith("K6S01", StringComparison.Ordinal) || d.Id == DiagnosticCatalog.PoolTooSmall.Id || IsCapacityHint(d)).ToArray();
     }
+
+    private static bool IsCapacityHint(ModelDiagnostic diagnostic) =>
+        diagnostic.Id == DiagnosticCatalog.PeakVusAboveGeneratorLimit.Id || diagnostic.Id == DiagnosticCatalog.ArrivalRateUnderProvisioned.Id;
 
     private static string Key(ModelDiagnostic diagnostic) => diagnostic.Id + "|" + diagnostic.Path + "|" + diagnostic.Message;
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using K6Scenarios.Emitter.Distribution;
 using K6Scenarios.Emitter.Tests.Support;
 using K6Scenarios.Model;
 using YamlDotNet.RepresentationModel;
@@ -98,9 +99,14 @@ public sealed class TestRunManifestTests : IDisposable
     [MemberData(nameof(HostileCorpus))]
     public void User_strings_cannot_add_or_change_manifest_content(string hostile)
     {
-        var result = Emit.Unvalidated(Test(5000, k => k with { Namespace = hostile, SecretName = hostile, RunnerImage = hostile, Arguments = ["--tag", hostile] }), _directory);
+        // Model validation refuses most of these as Kubernetes names (K6S0115, below), so the writer gets them directly:
+        // its escaping must hold for whatever string reaches it.
+        var test = Test(5000);
+        var result = Emit.Unvalidated(test, _directory);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        var text = ManifestText(result);
+        var run = test.Kubernetes! with { Namespace = hostile, SecretName = hostile, RunnerImage = hostile, Arguments = ["--tag", hostile] };
+        var dataFiles = result.Output!.Files.Where(f => !f.RelativePath.EndsWith(".testrun.yaml", StringComparison.Ordinal)).ToList();
+        var text = TestRunManifest.Write(test, run, "Signin_Storm", result.Output.Script, dataFiles, ["TENANT"], ["PASSWORD"]).Yaml;
 
         // The header is comment lines only, and the two documents carry every string as it was given.
         Assert.All(text[..text.IndexOf("apiVersion", StringComparison.Ordinal)].Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("#", line, StringComparison.Ordinal));
@@ -142,6 +148,59 @@ public sealed class TestRunManifestTests : IDisposable
         Assert.Equal(bytes, data);
     }
 
+    [Theory]
+    [InlineData("Perf", null, null)]
+    [InlineData("perf-", null, null)]
+    [InlineData("perf.team", null, null)]
+    [InlineData("p\nkind: Pod", null, null)]
+    [InlineData(null, "Signin_Secrets", null)]
+    [InlineData(null, "signin..secrets", null)]
+    [InlineData(null, ".signin", null)]
+    [InlineData(null, null, "grafana/k6:1.4.0 --privileged")]
+    [InlineData(null, null, " grafana/k6")]
+    [InlineData(null, null, "")]
+    public void Names_kubernetes_refuses_are_errors_before_any_manifest_is_written(string? ns, string? secretName, string? image)
+    {
+        var result = Emit.Unvalidated(Test(5000, k => k with { Namespace = ns, SecretName = secretName, RunnerImage = image }), _directory);
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("K6S0115", error.Id);
+        Assert.Equal(ns is not null ? "kubernetes.namespace" : secretName is not null ? "kubernetes.secretName" : "kubernetes.runnerImage", error.Path);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Null(result.Output);
+
+        // At the RunOnKubernetes call, not at LoadTest.Create.
+        Assert.EndsWith(nameof(TestRunManifestTests) + ".cs", error.Location!.FilePath, StringComparison.Ordinal);
+        Assert.Equal(result.LoadTest.DefinedAt!.Line + 10, error.Location.Line);
+    }
+
+    [Theory]
+    [InlineData("perf", "signin-secrets", "grafana/k6:1.4.0")]
+    [InlineData("a", "a", "registry.example.test:5000/team/k6@sha256:0123456789abcdef")]
+    [InlineData("team-7-perf", "k6.signin.secrets", "k6")]
+    public void Names_kubernetes_accepts_pass(string ns, string secretName, string image)
+    {
+        var result = Emit.Unvalidated(Test(5000, k => k with { Namespace = ns, SecretName = secretName, RunnerImage = image }), _directory);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var testRun = (YamlMappingNode)Load(ManifestText(result)).Documents[1].RootNode;
+        Assert.Equal(ns, Node(testRun, "metadata")["namespace"].ToString());
+        Assert.Equal(image, Node(testRun, "spec", "runner")["image"].ToString());
+    }
+
+    [Fact]
+    public void Kubernetes_name_lengths_are_those_of_a_dns_label_and_a_dns_subdomain()
+    {
+        string Error(string? ns, string? secretName) =>
+            string.Join(",", Emit.Unvalidated(Test(5000, k => k with { Namespace = ns, SecretName = secretName }), _directory).Diagnostics.Where(d => d.IsError).Select(d => d.Path));
+
+        Assert.Equal(string.Empty, Error(new string('n', 63), null));
+        Assert.Equal("kubernetes.namespace", Error(new string('n', 64), null));
+        var subdomain = string.Join(".", Enumerable.Repeat(new string('s', 62), 4)) + ".s";
+        Assert.Equal(253, subdomain.Length);
+        Assert.Equal(string.Empty, Error(null, subdomain));
+        Assert.Equal("kubernetes.secretName", Error(null, subdomain + "s"));
+    }
+
     [Fact]
     public void A_config_map_over_one_mebibyte_is_an_error()
     {
@@ -154,7 +213,7 @@ public sealed class TestRunManifestTests : IDisposable
     [InlineData("Signin_Storm", "signin-storm")]
     [InlineData("--weird..name--", "weird--name")]
     public void Resource_names_are_dns_labels(string name, string expected) =>
-        Assert.Equal(expected, K6Scenarios.Emitter.Distribution.TestRunManifest.ResourceName(name));
+        Assert.Equal(expected, TestRunManifest.ResourceName(name));
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -163,6 +163,48 @@ public class RunProfileTests
         Assert.StartsWith("Run profile 'soak' ", Assert.Single(diagnostics, d => d.Id == "K6S0117").Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_profile_that_peaks_beyond_one_load_generator_is_K6S0604()
+    {
+        // Shop peaks at 300 VUs (browse 200 and buy's 100 overlap): within one generator; "spike" runs six times as many.
+        var test = Shop(t => t.Profile("spike", p => p.Scale(vus: 6)).Profile("smoke", p => p.Scale(vus: 0.01))).Build();
+        Assert.DoesNotContain(LoadTestValidator.Validate(test with { Profiles = [] }), d => d.Id is "K6S0602" or "K6S0604");
+
+        var hint = Assert.Single(LoadTestValidator.Validate(test), d => d.Id == "K6S0604");
+        Assert.Equal(K6Scenarios.Diagnostics.RuleSeverity.Warning, hint.Severity);
+        Assert.Equal("profiles.spike.scenarios", hint.Path);
+        Assert.StartsWith("Run profile 'spike' peaks beyond one load generator (K6S0602: Load test 'shop' peaks at 1800 VUs, above the 1000 ", hint.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(LoadTestValidator.Validate(test), d => d.Id == "K6S0602");
+
+        // The limit is the one the test is judged by: raised or turned off, the profile says nothing either.
+        Assert.DoesNotContain(LoadTestValidator.Validate(test, new ValidationSettings { PeakVusPerGenerator = 2000 }), d => d.Id == "K6S0604");
+        Assert.DoesNotContain(LoadTestValidator.Validate(test, new ValidationSettings { PeakVusPerGenerator = 0 }), d => d.Id == "K6S0604");
+    }
+
+    [Fact]
+    public void A_profile_is_not_warned_about_what_the_test_as_defined_is_warned_about()
+    {
+        // As defined the test already peaks beyond one generator (K6S0602); a stress profile at twice that adds nothing.
+        var test = Shop(t => t.Profile("stress", p => p.Scale(vus: 2))).Build();
+        var diagnostics = LoadTestValidator.Validate(test, new ValidationSettings { PeakVusPerGenerator = 250 });
+        Assert.Single(diagnostics, d => d.Id == "K6S0602");
+        Assert.DoesNotContain(diagnostics, d => d.Id == "K6S0604");
+    }
+
+    [Fact]
+    public void A_profile_that_raises_the_rate_beyond_its_vus_is_K6S0604()
+    {
+        // buy: 50 iterations/s with up to 100 VUs as defined; ten times the rate with the same VUs drops iterations.
+        var test = Shop(t => t.Profile("rush", p => p.Scale(vus: 1, rate: 10))).Build();
+        var settings = new ValidationSettings { ExpectedIterationDuration = TimeSpan.FromSeconds(1) };
+        Assert.DoesNotContain(LoadTestValidator.Validate(test with { Profiles = [] }, settings), d => d.Id == "K6S0603");
+
+        var hint = Assert.Single(LoadTestValidator.Validate(test, settings), d => d.Id == "K6S0604");
+        Assert.StartsWith("profiles.rush.scenarios.buy", hint.Path, StringComparison.Ordinal);
+        Assert.Contains("starts more iterations than its VUs can run (K6S0603: Scenario 'buy' starts up to 500 iterations/s", hint.Message, StringComparison.Ordinal);
+        Assert.EndsWith("raise the scenario's maxVUs or lower the profile's rate scale", hint.Message, StringComparison.Ordinal);
+    }
+
     // A sign-in storm whose VUs each take their own user, with a stress profile at twice the VUs.
     private static LoadTestBuilder Storm(UserPool pool, int vus) => LoadTest.Create("storm")
         .BaseUrl("API_URL", "http://localhost:4000")

@@ -82,7 +82,7 @@ internal sealed class Semantics
         foreach (var overload in OverloadsOf(type, name))
         {
             // The overload's shape is read once per type, so most overloads are ruled out without the symbol API.
-            if (overload.IsStatic == isStatic && overload.Allows(count) && Accepts(overload.Method, arguments))
+            if (overload.IsStatic == isStatic && overload.Allows(count) && overload.Accepts(arguments))
             {
                 if (single is not null)
                 {
@@ -124,79 +124,105 @@ internal sealed class Semantics
         return byName.TryGetValue(name, out var found) ? found : System.Array.Empty<Overload>();
     }
 
-    // A method and the argument counts its parameter list allows.
+    // A method, the argument counts its parameter list allows, and what the syntax-only conversion test needs of each
+    // parameter's type, read once per type: matching a call then asks the symbol API nothing.
     private sealed class Overload
     {
         private readonly int _required;
-        private readonly int _parameterCount;
         private readonly bool _hasParams;
+        private readonly string[] _names;
+        private readonly TypeShape[] _shapes;
 
         public Overload(IMethodSymbol method)
         {
             Method = method;
             IsStatic = method.IsStatic;
             var parameters = method.Parameters;
-            _parameterCount = parameters.Length;
-            _hasParams = parameters.Length > 0 && parameters[parameters.Length - 1].IsParams;
-            foreach (var parameter in parameters)
+            _names = new string[parameters.Length];
+            _shapes = new TypeShape[parameters.Length];
+            for (var i = 0; i < parameters.Length; i++)
             {
+                var parameter = parameters[i];
+                _names[i] = parameter.Name;
+                // An argument in the params position is an item (a literal or a lambda is never the array itself).
+                _shapes[i] = ShapeOf(parameter.IsParams && parameter.Type is IArrayTypeSymbol array ? array.ElementType : parameter.Type);
                 if (!parameter.IsOptional && !parameter.IsParams)
                 {
                     _required++;
                 }
             }
+
+            _hasParams = parameters.Length > 0 && parameters[parameters.Length - 1].IsParams;
         }
 
         public IMethodSymbol Method { get; }
 
         public bool IsStatic { get; }
 
-        public bool Allows(int argumentCount) => argumentCount >= _required && (_hasParams || argumentCount <= _parameterCount);
-    }
+        public bool Allows(int argumentCount) => argumentCount >= _required && (_hasParams || argumentCount <= _names.Length);
 
-    // Whether an argument list, whose count the overload allows, fits its parameters by names and kinds of value.
-    private static bool Accepts(IMethodSymbol method, ArgumentListSyntax arguments)
-    {
-        var parameters = method.Parameters;
-        var list = arguments.Arguments;
-        for (var i = 0; i < list.Count; i++)
+        // Whether an argument list, whose count the overload allows, fits its parameters by names and kinds of value.
+        public bool Accepts(ArgumentListSyntax arguments)
         {
-            var argument = list[i];
-            if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
+            var list = arguments.Arguments;
+            for (var i = 0; i < list.Count; i++)
             {
-                return false;
-            }
+                var argument = list[i];
+                if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
+                {
+                    return false;
+                }
 
-            IParameterSymbol? parameter;
-            if (argument.NameColon is { } nameColon)
-            {
-                parameter = ParameterNamed(parameters, nameColon.Name.Identifier.ValueText);
-                if (parameter is null)
+                int index;
+                if (argument.NameColon is { } nameColon)
+                {
+                    index = System.Array.IndexOf(_names, nameColon.Name.Identifier.ValueText);
+                    if (index < 0)
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    index = i < _names.Length ? i : _names.Length - 1;
+                }
+
+                if (!MayConvert(argument.Expression, _shapes[index]))
                 {
                     return false;
                 }
             }
-            else
-            {
-                parameter = i < parameters.Length ? parameters[i] : parameters[parameters.Length - 1];
-            }
 
-            // An argument in the params position is an item (a literal or a lambda is never the array itself).
-            var type = parameter.IsParams && parameter.Type is IArrayTypeSymbol array ? array.ElementType : parameter.Type;
-            if (!MayConvert(argument.Expression, type))
-            {
-                return false;
-            }
+            return true;
         }
-
-        return true;
     }
+
+    // The kinds of parameter type MayConvert tells apart.
+    [System.Flags]
+    private enum TypeShape
+    {
+        None = 0,
+        ValueType = 1,
+        String = 2,
+        Array = 4,
+        Delegate = 8,
+        Enum = 16,
+        Number = 32,
+    }
+
+    private static TypeShape ShapeOf(ITypeSymbol type) =>
+        (type.IsValueType ? TypeShape.ValueType : TypeShape.None)
+        | (type.SpecialType == SpecialType.System_String ? TypeShape.String : TypeShape.None)
+        | (type.TypeKind == TypeKind.Array ? TypeShape.Array : TypeShape.None)
+        | (type.TypeKind == TypeKind.Delegate ? TypeShape.Delegate : TypeShape.None)
+        | (type.TypeKind == TypeKind.Enum ? TypeShape.Enum : TypeShape.None)
+        | (IsNumber(type) ? TypeShape.Number : TypeShape.None);
 
     // Whether an argument can convert to a parameter's type, judged from its syntax where the answer is certain (a lambda
     // never to a value type, a string or an array; a string literal never to a number, an enum or a delegate; a number
     // other than 0 never to a string, an enum or a delegate), and assumed otherwise. This tells ExpectStatus(201) from
     // ExpectStatus(HttpStatusCode.Created) and Get("/x", r => ...) from Get(baseUrl, "/x") without asking the compiler.
-    private static bool MayConvert(ExpressionSyntax argument, ITypeSymbol type)
+    private static bool MayConvert(ExpressionSyntax argument, TypeShape type)
     {
         var value = argument;
         while (value is ParenthesizedExpressionSyntax parenthesized)
@@ -204,18 +230,17 @@ internal sealed class Semantics
             value = parenthesized.Expression;
         }
 
-        var isDelegate = type.TypeKind == TypeKind.Delegate;
-        switch (value.Kind())
+        switch ((SyntaxKind)value.RawKind)
         {
             case SyntaxKind.SimpleLambdaExpression:
             case SyntaxKind.ParenthesizedLambdaExpression:
             case SyntaxKind.AnonymousMethodExpression:
                 // A lambda also converts to object, Delegate and Expression by its natural type (C# 10).
-                return !(type.IsValueType || type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Array);
+                return (type & (TypeShape.ValueType | TypeShape.String | TypeShape.Array)) == 0;
             case SyntaxKind.StringLiteralExpression:
-                return !isDelegate && type.TypeKind != TypeKind.Enum && !IsNumber(type);
+                return (type & (TypeShape.Delegate | TypeShape.Enum | TypeShape.Number)) == 0;
             case SyntaxKind.NumericLiteralExpression:
-                return IsZero(((LiteralExpressionSyntax)value).Token.Value) || (!isDelegate && type.TypeKind != TypeKind.Enum && type.SpecialType != SpecialType.System_String);
+                return IsZero(((LiteralExpressionSyntax)value).Token.Value) || (type & (TypeShape.Delegate | TypeShape.Enum | TypeShape.String)) == 0;
             default:
                 return true;
         }
@@ -227,19 +252,6 @@ internal sealed class Semantics
     private static bool IsNumber(ITypeSymbol type) => type.SpecialType is SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16
         or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
         or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_Char;
-
-    private static IParameterSymbol? ParameterNamed(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters, string name)
-    {
-        foreach (var parameter in parameters)
-        {
-            if (parameter.Name == name)
-            {
-                return parameter;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>Gets the method an invocation binds to (the only candidate when the code does not compile), or <see langword="null"/>.</summary>
     public IMethodSymbol? MethodOf(InvocationExpressionSyntax invocation)

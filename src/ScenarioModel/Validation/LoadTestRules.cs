@@ -119,11 +119,11 @@ internal static class LoadTestRules
     }
 
     /// <summary>Gets whether a name is an RFC 1123 DNS label as Kubernetes checks it (a namespace, for one).</summary>
-    internal static bool IsDnsLabel(string name) =>
+    private static bool IsDnsLabel(string name) =>
         name.Length is > 0 and <= DnsLabelLength && IsLabelPart(name.AsSpan());
 
     /// <summary>Gets whether a name is an RFC 1123 DNS subdomain as Kubernetes checks it (a Secret's name, for one).</summary>
-    internal static bool IsDnsSubdomain(string name)
+    private static bool IsDnsSubdomain(string name)
     {
         if (name.Length is 0 or > DnsSubdomainLength)
         {

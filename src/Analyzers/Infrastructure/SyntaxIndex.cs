@@ -115,23 +115,13 @@ internal sealed class SyntaxIndex
                 VisitChild(access.Name, open, depth, ref visited, cancellationToken);
                 return;
             case SyntaxKind.ArgumentList:
-                var arguments = ((ArgumentListSyntax)node).Arguments;
-                for (var i = 0; i < arguments.Count; i++)
-                {
-                    VisitChild(arguments[i], open, depth, ref visited, cancellationToken);
-                }
-
+                VisitEach(((ArgumentListSyntax)node).Arguments, open, depth, ref visited, cancellationToken);
                 return;
             case SyntaxKind.Argument:
                 VisitChild(((ArgumentSyntax)node).Expression, open, depth, ref visited, cancellationToken);
                 return;
             case SyntaxKind.AnonymousObjectCreationExpression:
-                var initializers = ((AnonymousObjectCreationExpressionSyntax)node).Initializers;
-                for (var i = 0; i < initializers.Count; i++)
-                {
-                    VisitChild(initializers[i], open, depth, ref visited, cancellationToken);
-                }
-
+                VisitEach(((AnonymousObjectCreationExpressionSyntax)node).Initializers, open, depth, ref visited, cancellationToken);
                 return;
             case SyntaxKind.AnonymousObjectMemberDeclarator:
                 VisitChild(((AnonymousObjectMemberDeclaratorSyntax)node).Expression, open, depth, ref visited, cancellationToken);
@@ -147,6 +137,17 @@ internal sealed class SyntaxIndex
         foreach (var child in node.ChildNodesAndTokens())
         {
             VisitChild(child.AsNode(), open, depth, ref visited, cancellationToken);
+        }
+    }
+
+    // The items of a separated list by index (each a cached child), without its separators.
+    [MethodImpl(SyntaxIndex.OptimizedAtOnce)]
+    private void VisitEach<TNode>(SeparatedSyntaxList<TNode> items, List<FunctionLevel> open, int depth, ref int visited, CancellationToken cancellationToken)
+        where TNode : SyntaxNode
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            VisitChild(items[i], open, depth, ref visited, cancellationToken);
         }
     }
 

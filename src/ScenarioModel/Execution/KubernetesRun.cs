@@ -34,6 +34,6 @@ public sealed record KubernetesRun
     /// <summary>Gets extra k6 command-line arguments for every runner (besides the load test's outputs).</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
-    /// <summary>Gets where the run was configured (the <c>RunOnKubernetes</c> call or the scenario file's <c>kubernetes</c> key), for diagnostics.</summary>
+    /// <summary>Gets where the run was configured (the <c>RunOnKubernetes</c> call, or the start of a scenario file's <c>kubernetes</c> settings), for diagnostics.</summary>
     public SourceLocation? DefinedAt { get; init; }
 }
